@@ -1,0 +1,20 @@
+"""Settings for the test suite: fast hashing, in-memory email, deterministic ports."""
+
+import os
+
+os.environ.setdefault("VILLAGES_SITE_PORT", "80")
+
+from .base import *  # noqa: E402,F403
+from .base import STORAGES  # noqa: E402
+
+SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://admin.testserver"

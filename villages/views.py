@@ -1,0 +1,55 @@
+"""Admin views of the villages app."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .forms import VillageCreateForm
+from .models.regions import Region
+from .provisioning import ProvisioningError, provision
+from .wilayah import RegionRow, Selection
+
+
+class VillageCreateView(WagtailAdminTemplateMixin, FormView):
+    """Create one village (page, site, collection, groups) with the same code as the import."""
+
+    form_class = VillageCreateForm
+    template_name = "villages/admin/village_create.html"
+    page_title = gettext_lazy("Tambah desa")
+    header_icon = "home"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        district = form.cleaned_data["district"]
+        rows = [
+            RegionRow(code=region.code, name=region.name, line=0)
+            for region in Region.objects.filter(code__in=district.ancestor_codes + [district.code])
+        ]
+        rows.append(
+            RegionRow(code=form.cleaned_data["code"], name=form.cleaned_data["name"], line=0)
+        )
+        selection = Selection(
+            region_code=form.cleaned_data["code"], rows=sorted(rows, key=lambda r: r.code)
+        )
+        try:
+            provision(selection)
+        except ProvisioningError as exc:
+            for error in exc.errors:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        village = Region.objects.select_related("site").get(code=form.cleaned_data["code"])
+        messages.success(
+            self.request,
+            _("Desa %(name)s dibuat di %(url)s.")
+            % {"name": village.name, "url": village.site.root_url},
+        )
+        return redirect("wagtailadmin_explore", village.site.root_page_id)
