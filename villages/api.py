@@ -1,20 +1,23 @@
-"""Public API (v2) endpoints scoped to the village the request's host belongs to.
+"""Public API endpoints scoped to the village the request's host belongs to.
 
-Wagtail scopes v2 pages by site but lists every image and document of the installation.
-Here images and documents come only from the requesting site's own collection tree, pages
-only from its own page tree (every language), and the cost of excluding private pages does
-not grow with the number of villages.
+Wagtail scopes v2 pages by site but lists every image and document of the installation, and
+its public page and collection filters load every view restriction of the installation on
+each request. Here pages come only from the requesting site's own page tree (every
+language), images and documents only from the site's own collection tree, and only the view
+restrictions on those trees (or above them) are looked at, so the cost of a request does not
+grow with the number of villages. The v3 API (``villages.api_v3``) uses the same functions.
 """
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
-from .scope import collection_for_site, path_q
+from .scope import collection_for_site, filter_collection_items, path_q
 
 
 def site_root_paths(site: Site) -> list[str]:
@@ -33,35 +36,85 @@ def site_root_paths(site: Site) -> list[str]:
     return getattr(site, cache_attr)
 
 
+def ancestor_paths(paths, steplen: int) -> set[str]:
+    """Tree paths strictly above each of ``paths`` (treebeard materialised paths)."""
+    return {p[:end] for p in paths for end in range(steplen, len(p), steplen)}
+
+
+def tree_and_ancestors_q(paths, field: str, steplen: int) -> Q:
+    """Q matching nodes inside the trees rooted at ``paths`` or above them.
+
+    A view restriction set on a district or regency page (or collection) also covers every
+    village below it, so those count as well.
+    """
+    return path_q(paths, field) | Q(**{f"{field}__in": ancestor_paths(paths, steplen)})
+
+
+def requested_site(request) -> Site | None:
+    """The site answering this request; ``?site=`` may only name that same site.
+
+    Raises ValueError when ``?site=`` names another site: one village's API never lists
+    another village's content.
+    """
+    site = Site.find_for_request(request)
+    requested = request.GET.get("site")
+    if (
+        site is not None
+        and requested
+        and requested.lower() not in {site.hostname, f"{site.hostname}:{site.port}"}
+    ):
+        raise ValueError(_("Parameter site hanya boleh berisi situs yang sedang diakses."))
+    return site
+
+
 def public_pages_for_request(request, model=Page):
     """Live pages of the request's own site that this request may view.
 
-    Raises ValueError when ``?site=`` names another site: one village's API never lists
-    another village's pages.
+    Raises ValueError when ``?site=`` names another site.
     """
-    site = Site.find_for_request(request)
+    site = requested_site(request)
     if site is None:
         return model._default_manager.none()
-    requested = request.GET.get("site")
-    if requested and requested.lower() not in {site.hostname, f"{site.hostname}:{site.port}"}:
-        raise ValueError(_("Parameter site hanya boleh berisi situs yang sedang diakses."))
     roots = site_root_paths(site)
     queryset = model._default_manager.live().filter(path_q(roots))
-    restrictions = PageViewRestriction.objects.filter(path_q(roots, "page__path")).select_related(
-        "page"
-    )
+    restrictions = PageViewRestriction.objects.filter(
+        tree_and_ancestors_q(roots, "page__path", Page.steplen)
+    ).select_related("page")
     for restriction in restrictions:
         if not restriction.accept_request(request):
             queryset = queryset.exclude(path__startswith=restriction.page.path)
     return queryset
 
 
-def filter_to_site_collection(queryset, request):
-    """Keep the images/documents of the request's site collection and below."""
-    collection = collection_for_site(Site.find_for_request(request))
+def public_collection_items(queryset, request):
+    """Images or documents of the request's site collection (and below) this request may view.
+
+    Items under a collection with a view restriction the request does not pass (private
+    documents) are left out.
+    """
+    collection = collection_for_site(requested_site(request))
     if collection is None:
         return queryset.none()
-    return queryset.filter(collection__path__startswith=collection.path)
+    queryset = queryset.filter(collection__path__startswith=collection.path)
+    restrictions = CollectionViewRestriction.objects.filter(
+        tree_and_ancestors_q([collection.path], "collection__path", Collection.steplen)
+    ).select_related("collection")
+    for restriction in restrictions:
+        if not restriction.accept_request(request):
+            queryset = queryset.exclude(collection__path__startswith=restriction.collection.path)
+    return queryset
+
+
+def collection_items_for_request(queryset, request):
+    """What an API request may read of images or documents.
+
+    Anonymous requests see the public items of the requesting site. Authenticated (bearer
+    token) requests see what the user may see in the admin: the collections of their regions.
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return filter_collection_items(queryset, user)
+    return public_collection_items(queryset, request)
 
 
 class VillagePagesAPIViewSet(PagesAPIViewSet):
@@ -72,11 +125,21 @@ class VillagePagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(str(exc)) from exc
 
 
-class VillageImagesAPIViewSet(ImagesAPIViewSet):
+class SiteCollectionItemsMixin:
+    """v2 is the public, read-only API: every request sees the site's public items."""
+
     def get_queryset(self):
-        return filter_to_site_collection(super().get_queryset(), self.request)
+        # Not super().get_queryset(): Wagtail's version loads every collection view
+        # restriction of the installation; public_collection_items looks at this site's only.
+        try:
+            return public_collection_items(self.model.objects.order_by("id"), self.request)
+        except ValueError as exc:
+            raise BadRequestError(str(exc)) from exc
 
 
-class VillageDocumentsAPIViewSet(DocumentsAPIViewSet):
-    def get_queryset(self):
-        return filter_to_site_collection(super().get_queryset(), self.request)
+class VillageImagesAPIViewSet(SiteCollectionItemsMixin, ImagesAPIViewSet):
+    pass
+
+
+class VillageDocumentsAPIViewSet(SiteCollectionItemsMixin, DocumentsAPIViewSet):
+    pass

@@ -13,16 +13,20 @@ leaves the database as it was. A second run with the same input changes nothing.
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -142,6 +146,45 @@ class ImportReport:
 ProgressCallback = Callable[[int, int, Region], None]
 
 
+@contextmanager
+def batched_search_index():
+    """Index the pages a run creates in bulk at the end instead of one by one on save.
+
+    Indexing on every save costs several queries per page; a province creates tens of
+    thousands of pages. New region pages reference nothing, so the reference index is
+    left alone for the duration too.
+    """
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    saved: dict[type, list] = defaultdict(list)
+
+    def collect(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[type(instance)].append(instance)
+
+    page_models = _indexed_page_models()
+    for model in page_models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(collect, sender=model, weak=False, dispatch_uid=f"batch-{model._meta.label}")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+        for backend in get_search_backends(with_auto_update=True):
+            for model, objects in saved.items():
+                backend.add_bulk(model, objects)
+    finally:
+        for model in page_models:
+            post_save.disconnect(sender=model, dispatch_uid=f"batch-{model._meta.label}")
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _indexed_page_models():
+    from wagtail.models import get_page_models
+    from wagtail.search.index import class_is_indexed  # noqa: F401 (re-exported by modelsearch)
+
+    return [m for m in get_page_models() if class_is_indexed(m) and getattr(m, "search_auto_update", True)]
+
+
 class Provisioner:
     """Apply a ``Selection`` to the database. Use ``run()``; see the module docstring."""
 
@@ -165,7 +208,7 @@ class Provisioner:
     # -- entry point -------------------------------------------------------------------
     def run(self, selection: Selection) -> ImportReport:
         started = time.monotonic()
-        with transaction.atomic():
+        with transaction.atomic(), batched_search_index():
             self._load(selection)
             self._plan_hostnames(selection)
             total = len(selection.villages)

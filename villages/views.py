@@ -15,6 +15,19 @@ from .provisioning import ProvisioningError, provision
 from .wilayah import RegionRow, Selection
 
 
+def address_of_siblings(district: Region) -> tuple[str | None, int | None]:
+    """Base domain and port the villages of the same regency already use (None: settings)."""
+    sibling = (
+        Region.objects.villages()
+        .filter(code__startswith=f"{district.regency_code}.", site__isnull=False)
+        .select_related("site")
+        .first()
+    )
+    if sibling is None:
+        return None, None
+    return sibling.site.hostname.split(".", 1)[1], sibling.site.port
+
+
 class VillageCreateView(WagtailAdminTemplateMixin, FormView):
     """Create one village (page, site, collection, groups) with the same code as the import."""
 
@@ -40,8 +53,9 @@ class VillageCreateView(WagtailAdminTemplateMixin, FormView):
         selection = Selection(
             region_code=form.cleaned_data["code"], rows=sorted(rows, key=lambda r: r.code)
         )
+        base_domain, port = address_of_siblings(district)
         try:
-            provision(selection)
+            provision(selection, base_domain=base_domain, port=port)
         except ProvisioningError as exc:
             for error in exc.errors:
                 form.add_error(None, error)
