@@ -5,8 +5,9 @@ Tuban; ``village_c`` (Karangasem) is in Jenu, Tuban; ``village_other_regency`` (
 Sukorame, Lamongan.
 """
 
-import pytest
 from django.core.cache import cache
+
+import pytest
 
 from tests import factories
 

@@ -25,8 +25,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -36,6 +34,8 @@ from wagtail.models import (
     Page,
     Site,
 )
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .hostnames import HostnameError, LabelAllocator, dns_label, validate_hostname
 from .models.pages import DistrictPage, RegencyPage, VillageHomePage
@@ -165,7 +165,8 @@ def batched_search_index():
     page_models = _indexed_page_models()
     for model in page_models:
         post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.connect(collect, sender=model, weak=False, dispatch_uid=f"batch-{model._meta.label}")
+        uid = f"batch-{model._meta.label}"
+        post_save.connect(collect, sender=model, weak=False, dispatch_uid=uid)
     try:
         with disable_reference_index_auto_update():
             yield
@@ -180,9 +181,13 @@ def batched_search_index():
 
 def _indexed_page_models():
     from wagtail.models import get_page_models
-    from wagtail.search.index import class_is_indexed  # noqa: F401 (re-exported by modelsearch)
+    from wagtail.search.index import class_is_indexed
 
-    return [m for m in get_page_models() if class_is_indexed(m) and getattr(m, "search_auto_update", True)]
+    return [
+        m
+        for m in get_page_models()
+        if class_is_indexed(m) and getattr(m, "search_auto_update", True)
+    ]
 
 
 class Provisioner:
