@@ -1,0 +1,66 @@
+"""Indonesian by default, English under /en/; the admin in Indonesian unless set to English."""
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+import pytest
+
+
+@pytest.fixture
+def english_village_home(village_a):
+    """An English translation of village A's home page (its ancestors are copied too)."""
+    english = Locale.objects.get(language_code="en")
+    page = village_a.page.copy_for_translation(english, copy_parents=True)
+    page.title = "Kebonharjo Village"
+    page.save_revision().publish()
+    return page
+
+
+def test_public_site_is_indonesian_by_default(client, village_a):
+    response = client.get("/", HTTP_HOST=village_a.host)
+    assert '<html lang="id">' in response.text
+    assert "Langsung ke isi" in response.text
+
+
+def test_english_translation_is_served_under_en(client, village_a, english_village_home):
+    response = client.get("/en/", HTTP_HOST=village_a.host)
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.text
+    assert "Kebonharjo Village" in response.text
+
+
+def test_language_switcher_links_to_the_translation(client, village_a, english_village_home):
+    response = client.get("/", HTTP_HOST=village_a.host)
+    assert 'href="/en/"' in response.text
+    assert 'hreflang="en"' in response.text
+
+
+def test_english_page_url_carries_the_language_prefix(village_a, english_village_home):
+    assert english_village_home.get_full_url() == "http://kebonharjo.tuban.test/en/"
+
+
+def test_english_translation_stays_on_its_own_village(client, village_b, english_village_home):
+    response = client.get("/en/", HTTP_HOST=village_b.host)
+    assert "Kebonharjo Village" not in response.text
+
+
+def test_admin_is_in_indonesian_by_default(client, operator_a):
+    client.force_login(operator_a)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert '<html lang="id"' in response.text
+    assert "Dasbor" in response.text
+    assert "Dashboard" not in response.text
+
+
+def test_admin_follows_a_users_english_preference(client, operator_a):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(operator_a)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(operator_a)
+    response = client.get(reverse("wagtailadmin_home"))
+    assert '<html lang="en"' in response.text
+    assert "Dashboard" in response.text

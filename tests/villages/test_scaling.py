@@ -1,0 +1,84 @@
+"""Per-request work must not grow with the number of villages."""
+
+from pathlib import Path
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, Site
+
+from tests.factories import provision_regions
+from villages.models import VillageHomePage
+from villages.routing import site_root_index
+
+DEMO_CSV = Path(__file__).resolve().parents[2] / "villages" / "data" / "wilayah_jatim_demo.csv"
+
+
+def count_queries(client, host, path):
+    client.get(path, HTTP_HOST=host)  # warm up: the site-root index is built once per process
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, (host, path, response.status_code)
+    return len(ctx.captured_queries)
+
+
+def test_queries_per_public_request_are_the_same_with_seven_or_three_hundred_villages(
+    client, village_a, regency
+):
+    targets = [
+        (village_a.host, "/"),
+        (village_a.host, "/profil/"),
+        (village_a.host, "/api/v2/pages/"),
+        (village_a.host, "/api/v2/pages/?type=villages.VillageHomePage&fields=*"),
+        ("tuban.test", "/"),
+        ("tuban.test", "/jatirogo/"),
+    ]
+    before = {target: count_queries(client, *target) for target in targets}
+
+    provision_regions("35.23", base_domain="tuban.test", path=DEMO_CSV)
+    assert Site.objects.count() > 300
+
+    after = {target: count_queries(client, *target) for target in targets}
+    assert after == before
+    # The village home page stays cheap in absolute terms too.
+    assert before[(village_a.host, "/")] <= 16
+
+
+def test_page_url_uses_the_deepest_site(village_a, regency):
+    profile = village_a.page.get_children().get(slug="profil").specific
+    assert profile.get_full_url() == "http://kebonharjo.tuban.test/profil/"
+    district = village_a.page.get_parent().specific
+    assert district.get_full_url() == "http://tuban.test/jatirogo/"
+
+
+def test_site_hostname_change_is_seen_by_url_generation(village_a):
+    assert village_a.page.get_full_url() == "http://kebonharjo.tuban.test/"
+    village_a.site.hostname = "kebonharjo.desa.id"
+    village_a.site.port = 443
+    village_a.site.save()
+    page = Page.objects.get(pk=village_a.page.pk).specific
+    assert page.get_full_url() == "https://kebonharjo.desa.id/"
+
+
+def test_district_slug_change_moves_village_urls(village_a, django_capture_on_commit_callbacks):
+    district = village_a.page.get_parent().specific
+    # Warm the index with the old paths first.
+    assert district.get_full_url() == "http://tuban.test/jatirogo/"
+    district.slug = "jatirogo-baru"
+    # Wagtail announces slug changes once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        district.save_revision().publish()
+    village = VillageHomePage.objects.get(pk=village_a.page.pk)
+    profile = village.get_children().get(slug="profil").specific
+    assert village.url_path.startswith("/kabupaten-tuban/jatirogo-baru/")
+    assert profile.get_full_url() == "http://kebonharjo.tuban.test/profil/"
+    assert Page.objects.get(pk=district.pk).specific.get_full_url() == (
+        "http://tuban.test/jatirogo-baru/"
+    )
+
+
+def test_index_lookup_walks_only_the_ancestors(village_a):
+    index = site_root_index.for_cache_object(None)
+    found = index.most_specific(village_a.page.url_path + "berita/2026/kabar/")
+    assert [srp.site_id for srp in found] == [village_a.site.pk]
+    assert index.most_specific("/tidak-ada/") == ()
