@@ -1,0 +1,73 @@
+"""Queries and mean latency of public requests against an already imported database.
+
+Run it against a small and a large import (e.g. Tuban and Jawa Tengah) and compare: the
+numbers should not grow with the number of villages.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from wagtail.models import Site  # noqa: E402
+
+from villages.models import Region  # noqa: E402
+
+ROUNDS = int(os.environ.get("ROUNDS", "50"))
+
+
+def measure(client, host, path):
+    client.get(path, HTTP_HOST=host)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path, HTTP_HOST=host)
+    timings = []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        client.get(path, HTTP_HOST=host)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "host": host,
+        "path": path,
+        "status": response.status_code,
+        "queries": len(ctx.captured_queries),
+        "mean_ms": round(statistics.mean(timings), 1),
+        "p95_ms": round(sorted(timings)[int(len(timings) * 0.95) - 1], 1),
+    }
+
+
+def main():
+    settings.ALLOWED_HOSTS = ["*"]
+    village = Region.objects.villages().filter(site__isnull=False).order_by("code").last()
+    portal = Region.objects.filter(level="regency", site__isnull=False).order_by("code").last()
+    client = Client()
+    rows = [
+        measure(client, village.site.hostname, "/"),
+        measure(client, village.site.hostname, "/profil/"),
+        measure(client, village.site.hostname, "/api/v2/pages/"),
+        measure(client, portal.site.hostname, "/"),
+    ]
+    summary = {"sites": Site.objects.count(), "rows": rows}
+    print(json.dumps(summary, indent=2))
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    with open(results / "requests.jsonl", "a") as handle:
+        handle.write(json.dumps(summary) + "\n")
+
+
+if __name__ == "__main__":
+    main()
