@@ -64,3 +64,14 @@ def test_admin_follows_a_users_english_preference(client, operator_a):
     response = client.get(reverse("wagtailadmin_home"))
     assert '<html lang="en"' in response.text
     assert "Dashboard" in response.text
+
+
+def test_admin_stays_indonesian_for_an_english_browser(client, operator_a):
+    client.force_login(operator_a)
+    response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Dasbor" in response.text
+
+
+def test_public_site_stays_indonesian_for_an_english_browser(client, village_a):
+    response = client.get("/", HTTP_HOST=village_a.host, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in response.text
