@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
@@ -80,6 +80,9 @@ class PublicCacheControlMiddleware:
                 else settings.VILLAGES_PUBLIC_CACHE_SECONDS
             )
             patch_cache_control(response, public=True, max_age=seconds)
+            if request.path.startswith("/api/"):
+                # A bearer token sees drafts; a shared cache must not hand it the public copy.
+                patch_vary_headers(response, ["Authorization"])
         elif request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response

@@ -85,7 +85,19 @@ COLLECTION_PERMISSIONS = {
 SITE_PERMISSIONS = {
     Role.OPERATOR: ["villages.change_villageidentity", "villages.change_navigationsettings"],
 }
-MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
+# Operators and district editors may hold API tokens (their writes stay inside their own
+# tree through the page and collection rights above).
+API_TOKEN_PERMISSIONS = [
+    "wagtailcore.add_apitoken",
+    "wagtailcore.change_apitoken",
+    "wagtailcore.delete_apitoken",
+    "wagtailcore.view_apitoken",
+]
+MODEL_PERMISSIONS = {
+    Role.OPERATOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
+    Role.CONTRIBUTOR: ["wagtailadmin.access_admin"],
+    Role.DISTRICT_EDITOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
+}
 
 
 @dataclass(frozen=True)
@@ -506,7 +518,7 @@ class Provisioner:
     ) -> None:
         fresh = getattr(group, "_just_created", False)
         created = 0
-        wanted_model = [self.permissions[p] for p in MODEL_PERMISSIONS]
+        wanted_model = [self.permissions[p] for p in MODEL_PERMISSIONS[role]]
         have_model = set() if fresh else set(group.permissions.values_list("pk", flat=True))
         missing_model = [p for p in wanted_model if p.pk not in have_model]
         if missing_model:
