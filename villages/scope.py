@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from wagtail.models import Collection, Page, Site
@@ -97,11 +98,30 @@ def pages_in_user_regions(user, roles=None) -> QuerySet:
     return Page.objects.filter(path_q(page_paths_for_user(user, roles)))
 
 
-def filter_pages(queryset: QuerySet, user) -> QuerySet:
-    """Restrict a page queryset to what ``user`` may see in the admin."""
+def ancestor_paths(paths) -> list[str]:
+    """Tree paths of every page above ``paths``, the tree root included."""
+    step = Page.steplen
+    return sorted({p[:end] for p in paths for end in range(step, len(p), step)})
+
+
+def filter_pages(queryset: QuerySet, user, *, with_ancestors: bool = False) -> QuerySet:
+    """Restrict a page queryset to what ``user`` may see in the admin.
+
+    ``with_ancestors`` also keeps the pages above the user's regions (regency, district),
+    which choosers need so the user can navigate down from the root to their own pages.
+    """
     if user.is_superuser:
         return queryset
-    return queryset.filter(path_q(page_paths_for_user(user)))
+    paths = page_paths_for_user(user)
+    q = path_q(paths)
+    if with_ancestors and paths:
+        q |= Q(path__in=ancestor_paths(paths))
+    return queryset.filter(q)
+
+
+def can_browse_page(user, page_id) -> bool:
+    """May the user open a chooser or listing on this page (own page or one above)?"""
+    return filter_pages(Page.objects.filter(pk=page_id), user, with_ancestors=True).exists()
 
 
 def user_has_role_for_page(user, page: Page, roles=None) -> bool:
@@ -131,11 +151,61 @@ def filter_collection_items(queryset: QuerySet, user) -> QuerySet:
     return queryset.filter(collection__in=collections_for_user(user))
 
 
+def popular_tags(model, user, count: int = 10) -> QuerySet:
+    """The most used tags on the images or documents ``user`` may see."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Count
+
+    from taggit.models import Tag
+
+    items = filter_collection_items(model.objects.all(), user)
+    return (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(model),
+            taggit_taggeditem_items__object_id__in=items.values("pk"),
+        )
+        .annotate(item_count=Count("taggit_taggeditem_items"))
+        .order_by("-item_count", "name")[:count]
+    )
+
+
 def sites_for_user(user) -> QuerySet:
     if user.is_superuser:
         return Site.objects.all()
     regions = user_regions(user)
     return Site.objects.filter(region_code_q(regions, "region__code"))
+
+
+def filter_sites(queryset: QuerySet, user) -> QuerySet:
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(pk__in=sites_for_user(user).values("pk"))
+
+
+def users_for_user(user) -> QuerySet:
+    """The people ``user`` may see named in the admin.
+
+    Members of the role groups of the user's regions, of the regions below them (a district
+    editor knows the village operators) and of the regions above them (a village operator
+    knows the district editor of the regency), plus the user themself.
+    """
+    users = get_user_model().objects.all()
+    if user.is_superuser:
+        return users
+    regions = user_regions(user)
+    if not regions:
+        return users.filter(pk=user.pk)
+    above = {r.code.rsplit(".", n)[0] for r in regions for n in range(1, r.code.count(".") + 1)}
+    links = RegionGroup.objects.filter(
+        region_code_q(regions, "region__code") | Q(region__code__in=above)
+    )
+    return users.filter(Q(pk=user.pk) | Q(groups__in=links.values("group"))).distinct()
+
+
+def filter_users(queryset: QuerySet, user) -> QuerySet:
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(pk__in=users_for_user(user).values("pk"))
 
 
 def region_for_site(site: Site | None) -> Region | None:
