@@ -94,7 +94,12 @@ API_TOKEN_PERMISSIONS = [
     "wagtailcore.view_apitoken",
 ]
 MODEL_PERMISSIONS = {
-    Role.OPERATOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
+    Role.OPERATOR: [
+        "wagtailadmin.access_admin",
+        # Checked by wagtail-localize alone; villages.wagtail_hooks limits it to own pages.
+        "wagtail_localize.submit_translation",
+        *API_TOKEN_PERMISSIONS,
+    ],
     Role.CONTRIBUTOR: ["wagtailadmin.access_admin"],
     Role.DISTRICT_EDITOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
 }
@@ -256,6 +261,7 @@ class Provisioner:
                     "wagtaildocs",
                     "villages",
                     "wagtailadmin",
+                    "wagtail_localize",
                 ]
             ).select_related("content_type")
         }
@@ -454,8 +460,10 @@ class Provisioner:
             )
             village_page.add_child(instance=page)
             if section.model_path == "home.ContactPage":
+                # Written directly (the page is already saved); save() derives clean_name.
+                field_model = page.form_fields.model
                 for order, spec in enumerate(_contact_fields()):
-                    page.form_fields.create(sort_order=order, **spec)
+                    field_model.objects.create(page=page, sort_order=order, **spec)
             self.report.count("halaman", "created")
 
     def _collection(self, region: Region, parent: Collection) -> Collection:

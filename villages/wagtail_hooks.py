@@ -27,6 +27,8 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views.chooser import ImageChooseViewMixin
 from wagtail.models import Page, Site
 from wagtail_localize.views.report import TranslationsReportView
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import scope
 from .views import VillageCreateView
@@ -224,3 +226,25 @@ def _superuser_only(view_class) -> None:
 # Page counts and the "last edited page" of every type across all villages, with every site
 # as a filter: a platform report, refused rather than rewritten.
 _superuser_only(PageTypesUsageReportView)
+
+
+# wagtail-localize's "translate page" and "update translations" views check only the global
+# submit_translation permission, which operators hold so they can write English versions of
+# their own pages. Either view on a page the user cannot edit is refused.
+def _only_editable_source(get_object, to_page):
+    def get_editable_object(self):
+        obj = get_object(self)
+        page = to_page(obj)
+        if isinstance(page, Page) and not page.permissions_for_user(self.request.user).can_edit():
+            raise PermissionDenied
+        return obj
+
+    return get_editable_object
+
+
+SubmitPageTranslationView.get_object = _only_editable_source(
+    SubmitPageTranslationView.get_object, lambda page: page
+)
+UpdateTranslationsView.get_object = _only_editable_source(
+    UpdateTranslationsView.get_object, lambda source: source.get_source_instance()
+)

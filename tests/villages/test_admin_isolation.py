@@ -23,7 +23,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from home.models import ContactFormField, ContactPage, StandardPage
+from home.models import ContactPage, StandardPage
 from tests import factories
 from villages.models import NavigationSettings, VillageIdentity
 
@@ -95,9 +95,6 @@ def seed_village(tenant, name, operator):
         item.tags.add("kegiatan", f"kegiatan-{name.lower()}")
 
     contact = ContactPage.objects.child_of(home).get()
-    if not contact.form_fields.exists():
-        # Provisioning does not persist the contact form's fields (see the report).
-        ContactFormField.objects.create(page=contact, label="Pesan", field_type="multiline")
     submission = FormSubmission.objects.create(
         page=contact, form_data={"pesan": f"Pesan rahasia {name}"}
     )

@@ -75,3 +75,36 @@ def test_admin_stays_indonesian_for_an_english_browser(client, operator_a):
 def test_public_site_stays_indonesian_for_an_english_browser(client, village_a):
     response = client.get("/", HTTP_HOST=village_a.host, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="id">' in response.text
+
+
+def translate_url(page):
+    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+
+def test_operator_translates_own_page_into_english(client, village_a, operator_a):
+    from wagtail.models import Page
+
+    english = Locale.objects.get(language_code="en")
+    client.force_login(operator_a)
+    profile = village_a.page.get_children().get(slug="profil")
+    response = client.post(
+        translate_url(profile), {"locales": [english.pk], "include_subtree": False}
+    )
+    assert response.status_code == 302
+    translated = Page.objects.get(translation_key=profile.translation_key, locale=english)
+    assert translated.url_path.endswith("/kebonharjo/profil/")
+
+
+def test_operator_cannot_translate_another_villages_page(client, village_b, operator_a):
+    from wagtail.models import Page
+
+    english = Locale.objects.get(language_code="en")
+    client.force_login(operator_a)
+    profile = village_b.page.get_children().get(slug="profil")
+    refused = client.get(translate_url(profile))
+    assert refused.status_code in (302, 403)
+    assert "Profil Desa" not in refused.text
+    response = client.post(translate_url(profile), {"locales": [english.pk]})
+    assert response.status_code in (302, 403)
+    assert response.get("Location", "/admin/") == "/admin/"
+    assert not Page.objects.filter(translation_key=profile.translation_key, locale=english).exists()

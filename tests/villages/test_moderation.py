@@ -133,15 +133,21 @@ def test_operator_of_other_village_cannot_approve(client_for, operator_b, submit
     assert_still_in_moderation(submitted)
 
 
-@pytest.mark.parametrize("other", ["regency", "other_regency"])
-def test_district_editor_cannot_approve_village_submission(request, client_for, submitted, other):
-    # The task is configured for the village's operators; district editors of the village's
-    # own regency or of another regency are not approvers.
-    editor = factories.district_editor_of(request.getfixturevalue(other))
+def test_district_editor_of_another_regency_cannot_approve(client_for, submitted, other_regency):
+    editor = factories.district_editor_of(other_regency)
     response = client_for(editor).post(approve_url(submitted), {"comment": ""})
     assert response.status_code in REFUSED
     assert response.get("Location") != reverse("wagtailadmin_pages:edit", args=[submitted.pk])
     assert_still_in_moderation(submitted)
+
+
+def test_district_editor_of_the_villages_regency_approves(client_for, submitted, regency):
+    editor = factories.district_editor_of(regency)
+    response = client_for(editor).post(approve_url(submitted), {"comment": "Oke"})
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.live
+    assert submitted.current_workflow_state is None
 
 
 def test_operator_of_own_village_approves_and_publishes(client_for, operator_a, submitted):

@@ -388,3 +388,16 @@ def test_operator_cannot_open_the_create_village_form(client, operator_a):
     client.force_login(operator_a)
     response = client.get(reverse("villages_add"))
     assert response.status_code in (302, 403)
+
+
+def test_contact_form_of_a_new_village_has_working_fields(client, village_a):
+    from home.models import ContactPage
+
+    contact = ContactPage.objects.child_of(village_a.page).get()
+    assert list(contact.form_fields.values_list("clean_name", flat=True)) == [
+        "nama",
+        "email",
+        "pesan",
+    ]
+    response = client.get("/kontak/", HTTP_HOST=village_a.host)
+    assert 'name="pesan"' in response.text

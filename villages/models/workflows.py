@@ -25,7 +25,13 @@ class RegionApprovalTask(Task):
         help_text=_("Anggota peran ini di wilayah halaman tersebut yang dapat menyetujui."),
     )
 
-    admin_form_fields = [*Task.admin_form_fields, "role"]
+    district_editors_may_approve = models.BooleanField(
+        _("editor kecamatan juga boleh menyetujui"),
+        default=True,
+        help_text=_("Editor kecamatan di atas desa tersebut juga dapat menyetujui tahap ini."),
+    )
+
+    admin_form_fields = [*Task.admin_form_fields, "role", "district_editors_may_approve"]
 
     class Meta:
         verbose_name = _("persetujuan wilayah")
@@ -41,8 +47,15 @@ class RegionApprovalTask(Task):
             cache = user._region_task_checks = {}
         key = (self.pk, obj.pk)
         if key not in cache:
-            cache[key] = scope.user_has_role_for_page(user, obj, roles=[self.role])
+            cache[key] = scope.user_has_role_for_page(user, obj, roles=self.approver_roles)
         return cache[key]
+
+    @property
+    def approver_roles(self) -> list[str]:
+        roles = [self.role]
+        if self.district_editors_may_approve and self.role != Role.DISTRICT_EDITOR:
+            roles.append(Role.DISTRICT_EDITOR)
+        return roles
 
     def user_can_access_editor(self, obj, user):
         return self._can_moderate(obj, user)
@@ -69,7 +82,7 @@ class RegionApprovalTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        pages = scope.pages_in_user_regions(user, roles=[self.role])
+        pages = scope.pages_in_user_regions(user, roles=self.approver_roles)
         return states.filter(
             workflow_state__object_id__in=pages.annotate(str_pk=Cast("pk", CharField())).values(
                 "str_pk"
