@@ -31,6 +31,7 @@ from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from . import scope
+from .middleware import find_site_for_host
 from .views import VillageCreateView
 
 
@@ -80,6 +81,20 @@ def redirect_to_canonical_host(page, request, serve_args, serve_kwargs):
     if site_id != current.pk:
         query = request.META.get("QUERY_STRING")
         return HttpResponsePermanentRedirect(root_url + page_path + (f"?{query}" if query else ""))
+    return None
+
+
+@hooks.register("before_serve_document")
+def serve_documents_on_their_own_site(document, request):
+    """A village's document is served on its own site (or the portal above it), not on another
+    village's host. Hosts that are no site (the admin's) serve any document the user may see."""
+    # Not Site.find_for_request(): for a host that is no site it falls back to the default.
+    site = find_site_for_host(request)
+    collection = scope.collection_for_site(site)
+    if site is not None and (
+        collection is None or not document.collection.path.startswith(collection.path)
+    ):
+        raise Http404
     return None
 
 

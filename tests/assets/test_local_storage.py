@@ -169,3 +169,16 @@ def test_file_name_with_path_cannot_escape_the_village_folder(media_root, villag
     assert document.file.name.startswith(f"{FOLDER_A}/documents/")
     assert not (media_root / FOLDER_B).exists()
     assert set(files_under(media_root, "villages")) == {image.file.name, document.file.name}
+
+
+def test_document_is_served_on_its_own_site_and_the_portal_only(
+    client, media_root, village_a, village_b, regency, other_regency
+):
+    document = model_add_document(village_a.collection, "apbdes.pdf", b"%PDF APBDes")
+    url = document.url
+    assert client.get(url, HTTP_HOST=village_a.host).status_code == 200
+    assert client.get(url, HTTP_HOST=regency.host).status_code == 200
+    assert client.get(url, HTTP_HOST=village_b.host).status_code == 404
+    assert client.get(url, HTTP_HOST=other_regency.host).status_code == 404
+    # A host that is no site (the admin's) is not tied to one village.
+    assert client.get(url, HTTP_HOST="admin.tuban.test").status_code == 200
