@@ -124,7 +124,14 @@ def redis_cache():
 
     url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     cache = RedisCache(url, {"KEY_PREFIX": f"test-{os.getpid()}"})
-    cache.get("ping")  # raises if Redis is not reachable: the test must not pass silently
+    try:
+        cache.get("ping")
+    except Exception:
+        # CI (and any run given REDIS_URL) must have Redis: there the error stands. A
+        # newcomer's laptop without Redis skips this one test, saying why.
+        if os.environ.get("CI") or os.environ.get("REDIS_URL"):
+            raise
+        pytest.skip(f"Redis not reachable at {url}")
     yield cache
     cache.delete("villages:site-root-index:version")
 
