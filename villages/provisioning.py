@@ -335,6 +335,7 @@ class Provisioner:
             )
             collection = self._collection(region, self.root_collection)
             site = self._site(region, page)
+            self._identity(site, row.name)
             group = self._group(region, Role.DISTRICT_EDITOR)
             self._grant(group, Role.DISTRICT_EDITOR, page, collection, None)
         elif row.level == Level.DISTRICT:

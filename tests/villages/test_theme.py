@@ -60,3 +60,15 @@ def test_navigation_is_per_site(client, village_a, village_b):
     assert "Tentang Kami" not in page_b
     # Without a menu of its own, a village lists its standard sections.
     assert 'href="/profil/">Profil Desa' in page_b
+
+
+def test_browser_title_names_the_page_and_the_village(client, village_a):
+    home = client.get("/", HTTP_HOST=village_a.host).text
+    profile = client.get("/profil/", HTTP_HOST=village_a.host).text
+    assert "<title>Desa Kebonharjo</title>" in home
+    assert "<title>Profil Desa · Desa Kebonharjo</title>" in profile
+
+
+def test_district_page_title_names_the_portal(client, regency):
+    district = client.get("/jatirogo/", HTTP_HOST=regency.host).text
+    assert "<title>Kecamatan Jatirogo · Kabupaten Tuban</title>" in district

@@ -46,6 +46,9 @@ class RegionPage(PlatformPage):
     ]
 
     is_creatable = False
+    # Region pages are the home pages of their sites (portal or village): the browser title
+    # is then just the site's name.
+    is_site_home = True
 
     class Meta:
         abstract = True
@@ -82,6 +85,7 @@ class DistrictPage(RegionPage):
     parent_page_types = ["villages.RegencyPage"]
     subpage_types = ["villages.VillageHomePage"]
     template = "villages/district_page.html"
+    is_site_home = False  # a page of the portal, not a site of its own
 
     class Meta:
         verbose_name = _("kecamatan")
