@@ -164,32 +164,42 @@ ProgressCallback = Callable[[int, int, Region], None]
 
 
 @contextmanager
-def batched_search_index():
-    """Index the pages a run creates in bulk at the end instead of one by one on save.
+def batched_search_index(batch_size: int = 500):
+    """Index the pages a run creates in batches instead of one by one on save.
 
     Indexing on every save costs several queries per page; a province creates tens of
-    thousands of pages. New region pages reference nothing, so the reference index is
-    left alone for the duration too.
+    thousands of pages. Batches are flushed as they fill, so memory stays flat. New region
+    pages reference nothing, so the reference index is left alone for the duration too.
     """
     from modelsearch.signal_handlers import post_save_signal_handler
 
-    saved: dict[type, list] = defaultdict(list)
+    backends = list(get_search_backends(with_auto_update=True))
+    pending: dict[type, list] = defaultdict(list)
+
+    def flush(model):
+        for backend in backends:
+            backend.add_bulk(model, pending[model])
+        pending[model] = []
 
     def collect(sender, instance, raw=False, **kwargs):
-        if not raw:
-            saved[type(instance)].append(instance)
+        if raw:
+            return
+        model = type(instance)
+        pending[model].append(instance)
+        if len(pending[model]) >= batch_size:
+            flush(model)
 
     page_models = _indexed_page_models()
     for model in page_models:
         post_save.disconnect(post_save_signal_handler, sender=model)
-        uid = f"batch-{model._meta.label}"
-        post_save.connect(collect, sender=model, weak=False, dispatch_uid=uid)
+        post_save.connect(
+            collect, sender=model, weak=False, dispatch_uid=f"batch-{model._meta.label}"
+        )
     try:
         with disable_reference_index_auto_update():
             yield
-        for backend in get_search_backends(with_auto_update=True):
-            for model, objects in saved.items():
-                backend.add_bulk(model, objects)
+        for model in list(pending):
+            flush(model)
     finally:
         for model in page_models:
             post_save.disconnect(sender=model, dispatch_uid=f"batch-{model._meta.label}")
@@ -426,7 +436,8 @@ class Provisioner:
             self.report.count("halaman", "updated")
         else:
             self.report.count("halaman", "unchanged")
-        self.pages[region.code] = page
+        if region.level != Level.VILLAGE:  # only parents are looked up again
+            self.pages[region.code] = page
         return page
 
     @staticmethod
