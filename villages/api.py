@@ -80,10 +80,7 @@ def public_pages_for_request(request, model=Page):
     restrictions = PageViewRestriction.objects.filter(
         tree_and_ancestors_q(roots, "page__path", Page.steplen)
     ).select_related("page")
-    for restriction in restrictions:
-        if not restriction.accept_request(request):
-            queryset = queryset.exclude(path__startswith=restriction.page.path)
-    return queryset
+    return _without_refused(queryset, restrictions, request, "path", lambda r: r.page.path)
 
 
 def public_collection_items(queryset, request):
@@ -99,9 +96,18 @@ def public_collection_items(queryset, request):
     restrictions = CollectionViewRestriction.objects.filter(
         tree_and_ancestors_q([collection.path], "collection__path", Collection.steplen)
     ).select_related("collection")
+    return _without_refused(
+        queryset, restrictions, request, "collection__path", lambda r: r.collection.path
+    )
+
+
+def _without_refused(queryset, restrictions, request, path_field, restricted_path):
+    """Drop what lies under each view restriction this request does not pass."""
     for restriction in restrictions:
         if not restriction.accept_request(request):
-            queryset = queryset.exclude(collection__path__startswith=restriction.collection.path)
+            queryset = queryset.exclude(
+                **{f"{path_field}__startswith": restricted_path(restriction)}
+            )
     return queryset
 
 
