@@ -13,7 +13,6 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from villages.models import PlatformPage
-from villages.routing import CanonicalSiteUrlMixin
 
 from .blocks import BodyBlock
 
@@ -43,7 +42,7 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class ContactPage(CanonicalSiteUrlMixin, AbstractEmailForm):
+class ContactPage(AbstractEmailForm):
     """Contact details and a form whose submissions only this village's operators read."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])

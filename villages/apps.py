@@ -8,13 +8,6 @@ class VillagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import Site
+        from . import routing, signals  # noqa: F401
 
-        from . import signals  # noqa: F401
-        from .routing import all_site_root_paths, clear_site_root_paths_cache
-
-        # Wagtail builds its list of site root paths with one query per site and every
-        # caller scans it whole. Route the remaining callers (admin chooser, redirects) to
-        # the index, which builds in two queries and is invalidated in the same places.
-        Site.get_site_root_paths = staticmethod(all_site_root_paths)
-        Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
+        routing.install()

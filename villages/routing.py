@@ -131,27 +131,44 @@ def clear_site_root_paths_cache() -> None:
     site_root_index.invalidate()
 
 
-class CanonicalSiteUrlMixin:
-    """Page URLs from the site-root index, always on the page's own (deepest) site.
+# -- Page URL methods -------------------------------------------------------------------
+# Installed on wagtail.models.Page itself (see install()), so every page object gets them:
+# the specific types and the plain Page objects that listings, menus and the admin use.
 
-    A village page sits inside the regency portal's tree too; its canonical URL is still the
-    village host, never the portal's path to it.
+
+def _site_root_paths(self, cache_object=None, **kwargs):
+    return all_site_root_paths()
+
+
+def _relevant_site_root_paths(self, cache_object=None):
+    """The deepest site containing the page: a village page inside the regency portal's tree
+    still gets its own village host, never the portal's path to it."""
+    return site_root_index.for_cache_object(cache_object).most_specific(self.url_path)
+
+
+def _get_url(self, request=None, current_site=None):
+    # Wagtail's version counts all sites to decide between a relative and an absolute URL;
+    # here a URL is relative exactly when the page is on the current site.
+    if current_site is None and isinstance(request, HttpRequest):
+        current_site = Site.find_for_request(request)
+    url_parts = self.get_url_parts(request=request)
+    if url_parts is None or (url_parts[1] is None and url_parts[2] is None):
+        return None
+    site_id, root_url, page_path = url_parts
+    if current_site is not None and site_id == current_site.pk:
+        return page_path
+    return root_url + page_path
+
+
+def install() -> None:
+    """Route Wagtail's site-root lookups through the index (called from AppConfig.ready).
+
+    Wagtail has no setting or hook for this; its own implementation is linear in the number
+    of sites on every URL it builds and quadratic in queries when its cache is cold.
     """
-
-    def _get_site_root_paths(self, cache_object=None, **kwargs):
-        return all_site_root_paths()
-
-    def _get_relevant_site_root_paths(self, cache_object=None):
-        index = site_root_index.for_cache_object(cache_object)
-        return index.most_specific(self.url_path)
-
-    def get_url(self, request=None, current_site=None):
-        if current_site is None and isinstance(request, HttpRequest):
-            current_site = Site.find_for_request(request)
-        url_parts = self.get_url_parts(request=request)
-        if url_parts is None or (url_parts[1] is None and url_parts[2] is None):
-            return None
-        site_id, root_url, page_path = url_parts
-        if current_site is not None and site_id == current_site.pk:
-            return page_path
-        return root_url + page_path
+    Site.get_site_root_paths = staticmethod(all_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
+    Page._get_site_root_paths = _site_root_paths
+    Page._get_relevant_site_root_paths = _relevant_site_root_paths
+    Page.get_url = _get_url
+    Page.url = property(_get_url)  # Wagtail binds the property to the original at class creation

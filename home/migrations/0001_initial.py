@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import villages.routing
 import wagtail.contrib.forms.models
 import wagtail.fields
 from django.conf import settings
@@ -32,7 +31,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'halaman kontak',
                 'verbose_name_plural': 'halaman kontak',
             },
-            bases=(villages.routing.CanonicalSiteUrlMixin, wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='StandardPage',
@@ -45,7 +44,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'halaman standar',
                 'verbose_name_plural': 'halaman standar',
             },
-            bases=(villages.routing.CanonicalSiteUrlMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='ContactFormField',

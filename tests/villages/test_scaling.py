@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, Site
 
+import pytest
+
 from tests.factories import provision_regions
 from villages.models import VillageHomePage
 from villages.routing import site_root_index
@@ -82,3 +84,28 @@ def test_index_lookup_walks_only_the_ancestors(village_a):
     found = index.most_specific(village_a.page.url_path + "berita/2026/kabar/")
     assert [srp.site_id for srp in found] == [village_a.site.pk]
     assert index.most_specific("/tidak-ada/") == ()
+
+
+def test_plain_page_objects_get_their_village_url(village_a):
+    plain = Page.objects.get(pk=village_a.page.get_children().get(slug="profil").pk)
+    assert type(plain) is Page
+    assert plain.url == "http://kebonharjo.tuban.test/profil/"
+    assert plain.get_url() == "http://kebonharjo.tuban.test/profil/"
+
+
+@pytest.mark.parametrize("path", ["/", "/profil/", "/kontak/", "/api/v2/pages/", "/cari/?q=desa"])
+def test_public_requests_never_read_the_list_of_all_sites(client, village_a, monkeypatch, path):
+    """Looking at every site is what grows with the number of villages; a request must not."""
+
+    def refuse():
+        raise AssertionError("the list of all sites was read during a public request")
+
+    monkeypatch.setattr(site_root_index, "all", refuse)
+    response = client.get(path, HTTP_HOST=village_a.host)
+    assert response.status_code == 200
+
+
+def test_portal_requests_never_read_the_list_of_all_sites(client, regency, monkeypatch):
+    monkeypatch.setattr(site_root_index, "all", lambda: pytest.fail("all sites read"))
+    assert client.get("/jatirogo/", HTTP_HOST=regency.host).status_code == 200
+    assert client.get("/", HTTP_HOST=regency.host).status_code == 200

@@ -3,7 +3,6 @@
 import django.core.validators
 import django.db.models.deletion
 import villages.models.regions
-import villages.routing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -76,7 +75,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'portal kabupaten/kota',
                 'verbose_name_plural': 'portal kabupaten/kota',
             },
-            bases=(villages.routing.CanonicalSiteUrlMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='DistrictPage',
@@ -89,7 +88,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'kecamatan',
                 'verbose_name_plural': 'kecamatan',
             },
-            bases=(villages.routing.CanonicalSiteUrlMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='VillageHomePage',
@@ -103,7 +102,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'beranda desa',
                 'verbose_name_plural': 'beranda desa',
             },
-            bases=(villages.routing.CanonicalSiteUrlMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='VillageIdentity',

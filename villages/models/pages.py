@@ -8,15 +8,14 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..routing import CanonicalSiteUrlMixin
 from .regions import Region
 
 
-class PlatformPage(CanonicalSiteUrlMixin, Page):
+class PlatformPage(Page):
     """Base of every page type on the platform.
 
-    URLs of these pages are computed from the site-root index (constant time in the number
-    of villages) and always point at the page's own village host.
+    (Page URLs of every page type, Wagtail's own included, come from the site-root index:
+    see ``villages.routing``.)
     """
 
     class Meta:
