@@ -108,3 +108,11 @@ def test_operator_cannot_translate_another_villages_page(client, village_b, oper
     assert response.status_code in (302, 403)
     assert response.get("Location", "/admin/") == "/admin/"
     assert not Page.objects.filter(translation_key=profile.translation_key, locale=english).exists()
+
+
+def test_english_pages_have_an_english_interface(client, village_a, english_village_home):
+    english = client.get("/en/", HTTP_HOST=village_a.host).text
+    indonesian = client.get("/", HTTP_HOST=village_a.host).text
+    assert "Skip to content" in english
+    assert "Langsung ke isi" not in english
+    assert "Langsung ke isi" in indonesian
