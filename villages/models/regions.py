@@ -69,10 +69,6 @@ class RegionQuerySet(models.QuerySet):
     def villages(self):
         return self.filter(level=Level.VILLAGE)
 
-    def under(self, code: str):
-        """Regions inside ``code`` (not the region itself)."""
-        return self.filter(code__startswith=f"{code}.")
-
 
 class Region(models.Model):
     """A province, regency, district or village, keyed by its Kemendagri code.
@@ -127,10 +123,6 @@ class Region(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
-
-    @property
-    def is_village(self) -> bool:
-        return self.level == Level.VILLAGE
 
     @property
     def ancestor_codes(self) -> list[str]:
