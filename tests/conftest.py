@@ -5,7 +5,9 @@ Tuban; ``village_c`` (Karangasem) is in Jenu, Tuban; ``village_other_regency`` (
 Sukorame, Lamongan.
 """
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 import pytest
 
@@ -17,6 +19,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         factories.provision_regions("35.23", base_domain="tuban.test")
         factories.provision_regions("35.24", base_domain="lamongan.test")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to an /en/ page leaves English active in the thread; every test starts in
+    # the default language, as every request does.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
