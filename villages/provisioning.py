@@ -99,6 +99,10 @@ MODEL_PERMISSIONS = {
         # Checked by wagtail-localize alone; villages.wagtail_hooks limits it to own pages.
         "wagtail_localize.submit_translation",
         *API_TOKEN_PERMISSIONS,
+        # Scoped to the operator's own village by news.wagtail_hooks.
+        "news.add_newscategory",
+        "news.change_newscategory",
+        "news.delete_newscategory",
     ],
     Role.CONTRIBUTOR: ["wagtailadmin.access_admin"],
     Role.DISTRICT_EDITOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
@@ -125,7 +129,7 @@ def _contact_fields():
 
 STANDARD_SECTIONS = [
     Section("profil", gettext_lazy("Profil Desa"), "home.StandardPage"),
-    Section("berita", gettext_lazy("Berita"), "home.StandardPage"),
+    Section("berita", gettext_lazy("Berita"), "news.NewsIndexPage"),
     Section("kontak", gettext_lazy("Kontak"), "home.ContactPage"),
 ]
 
@@ -135,7 +139,6 @@ class ImportReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
-    villages: int = 0
     seconds: float = 0.0
 
     KINDS = ("wilayah", "halaman", "situs", "koleksi", "grup", "hak akses")
@@ -251,7 +254,6 @@ class Provisioner:
                     done += 1
                     if self.progress:
                         self.progress(done, total, region)
-        self.report.villages = len(selection.villages)
         self.report.seconds = time.monotonic() - started
         return self.report
 
@@ -272,6 +274,7 @@ class Provisioner:
                     "villages",
                     "wagtailadmin",
                     "wagtail_localize",
+                    "news",
                 ]
             ).select_related("content_type")
         }

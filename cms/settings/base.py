@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "villages",
     "home",
+    "news",
     "assets",
     "search",
     "wagtail_localize",

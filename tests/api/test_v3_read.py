@@ -202,12 +202,21 @@ def test_v3_invalid_token_gets_only_public_content(client, village_a):
 
 
 def test_v3_snippets_refuse_anonymous_and_expose_nothing_to_operators(
-    client, bearer, village_a, operator_a
+    client, bearer, village_a, village_b, operator_a
 ):
     from wagtail.snippets.models import get_snippet_models
 
-    # No snippet model is registered; if one ever is, this test must learn about it.
-    assert get_snippet_models() == []
+    from news.models import NewsCategory
+
+    # The only snippet is the per-village news category; if another is registered, this
+    # test must learn about it. Village B's categories never reach village A's operator.
+    assert get_snippet_models() == [NewsCategory]
+    NewsCategory.objects.create(region=village_b.region, name="Kategori Wangi", slug="wangi")
+    for path in ["/api/v3/snippets/news.NewsCategory/", "/api/v3/snippets/news.newscategory/"]:
+        assert get(client, village_a.host, path).status_code == 401
+        refused = get(client, village_a.host, path, **bearer(operator_a))
+        assert refused.status_code in (403, 404, 422)
+        assert "Kategori Wangi" not in refused.text
     assert get(client, village_a.host, "/api/v3/snippets/home.StandardPage/").status_code == 401
     response = get(
         client, village_a.host, "/api/v3/snippets/home.StandardPage/", **bearer(operator_a)

@@ -4,10 +4,10 @@ from wagtail.models import Page
 
 
 def publish_news(tenant, title):
-    from home.models import StandardPage
+    from news.models import NewsPage
 
     news = tenant.page.get_children().get(slug="berita").specific
-    page = StandardPage(title=title, slug=title.lower().replace(" ", "-"))
+    page = NewsPage(title=title, slug=title.lower().replace(" ", "-"))
     news.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -26,10 +26,10 @@ def test_search_finds_pages_of_this_village_only(client, village_a, village_b):
 
 
 def test_search_does_not_find_drafts(client, village_a):
-    from home.models import StandardPage
+    from news.models import NewsPage
 
     news = village_a.page.get_children().get(slug="berita")
-    draft = StandardPage(title="Rencana Rahasia Desa", slug="rencana", live=False)
+    draft = NewsPage(title="Rencana Rahasia Desa", slug="rencana", live=False)
     news.add_child(instance=draft)
     response = client.get("/cari/?q=rahasia", HTTP_HOST=village_a.host)
     assert "Rencana Rahasia Desa" not in response.text

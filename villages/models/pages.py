@@ -109,7 +109,7 @@ class VillageHomePage(RegionPage):
     api_fields = [*RegionPage.api_fields, APIField("welcome"), APIField("village_kind")]
 
     parent_page_types = ["villages.DistrictPage"]
-    subpage_types = ["home.StandardPage", "home.ContactPage"]
+    subpage_types = ["home.StandardPage", "home.ContactPage", "news.NewsIndexPage"]
     template = "villages/village_home_page.html"
 
     class Meta:
