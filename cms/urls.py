@@ -6,10 +6,12 @@ from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from villages.views import tag_autocomplete
 
 from .api import api_v2, api_v3
 
@@ -20,6 +22,8 @@ def health(request):
 
 
 urlpatterns = [
+    # Before Wagtail's own: its tag suggestions list every village's tags.
+    path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),

@@ -220,3 +220,39 @@ def region_for_site(site: Site | None) -> Region | None:
 def collection_for_site(site: Site | None) -> Collection | None:
     region = region_for_site(site)
     return region.collection if region else None
+
+
+def tags_for_user(user) -> QuerySet:
+    """Tags on the images, documents and pages ``user`` may see (all tags for superusers).
+
+    Tag names typed in one village (a person's name, a hamlet) are not suggested to another.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from taggit.models import Tag, TaggedItem, TaggedItemBase
+
+    if user.is_superuser:
+        return Tag.objects.all()
+    visible = Q(pk__in=[])
+    for model in (get_image_model(), get_document_model()):
+        items = filter_collection_items(model.objects.all(), user)
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=items.values("pk"),
+        )
+        visible |= Q(pk__in=tagged.values("tag_id"))
+    pages = filter_pages(Page.objects.all(), user)
+    for through in apps.get_models():
+        target = getattr(getattr(through, "content_object", None), "field", None)
+        if (
+            issubclass(through, TaggedItemBase)
+            and target is not None
+            and issubclass(target.related_model, Page)
+        ):
+            tagged = through.objects.filter(content_object__in=pages.values("pk"))
+            visible |= Q(pk__in=tagged.values("tag_id"))
+    return Tag.objects.filter(visible)

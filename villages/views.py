@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +10,7 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from . import scope
 from .forms import VillageCreateForm
 from .models.regions import Region
 from .provisioning import ProvisioningError, provision
@@ -67,3 +69,26 @@ class VillageCreateView(WagtailAdminTemplateMixin, FormView):
             % {"name": village.name, "url": village.site.root_url},
         )
         return redirect("wagtailadmin_explore", village.site.root_page_id)
+
+
+TAG_SUGGESTIONS = 10
+
+
+def tag_autocomplete(request, app_name=None, model_name=None):
+    """Wagtail's tag suggestions, limited to tags the user's own regions use."""
+    from wagtail.admin.views.tags import autocomplete
+
+    if request.user.is_superuser or (app_name and model_name):
+        # Custom tag models are not used by the platform; keep Wagtail's behaviour there.
+        return autocomplete(request, app_name, model_name)
+    term = request.GET.get("term", "")
+    names = []
+    if term:
+        names = list(
+            scope.tags_for_user(request.user)
+            .filter(name__istartswith=term)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()[:TAG_SUGGESTIONS]
+        )
+    return JsonResponse(names, safe=False)

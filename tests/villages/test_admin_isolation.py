@@ -774,3 +774,41 @@ def test_superuser_sees_every_village(client_for, superuser, own, wangi, sembung
         "wagtailsettings:edit", args=["villages", "villageidentity", village_b.site.pk]
     )
     assert admin.get(settings_b).status_code == 200
+
+
+# -- tag suggestions ---------------------------------------------------------------------
+
+
+def test_tag_suggestions_offer_only_tags_of_own_village(admin_a):
+    response = admin_a.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "kegiatan"})
+    assert response.status_code == 200
+    names = response.json()
+    assert "kegiatan-kebonharjo" in names
+    assert "kegiatan" in names
+    assert not [name for name in names if "wangi" in name or "sembung" in name]
+
+
+def test_tag_suggestions_offer_tags_of_own_news_pages(admin_a, own):
+    from news.models import NewsPage
+
+    index = own["contact"].get_parent().get_children().get(slug="berita").specific
+    page = NewsPage(title="Kerja Bakti", slug="kerja-bakti")
+    index.add_child(instance=page)
+    page.tags.add("gotong-royong-kebonharjo")
+    page.save()
+    names = admin_a.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "gotong"}).json()
+    assert names == ["gotong-royong-kebonharjo"]
+
+
+def test_tag_suggestions_need_admin_access(client, own):
+    response = client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "kegiatan"})
+    assert response.status_code in (302, 403)
+
+
+def test_superuser_tag_suggestions_cover_every_village(client_for, superuser, own):
+    names = (
+        client_for(superuser)
+        .get(reverse("wagtailadmin_tag_autocomplete"), {"term": "kegiatan-"})
+        .json()
+    )
+    assert {"kegiatan-kebonharjo", "kegiatan-wangi", "kegiatan-sembung"} <= set(names)
