@@ -94,19 +94,25 @@ def test_news_index_hides_drafts(client, village_a):
     assert "Rencana Rahasia" not in client.get("/berita/", HTTP_HOST=village_a.host).text
 
 
-def test_news_page_renders_content_gallery_and_author(client, village_a):
-    image = make_image(village_a.collection, "balai-desa")
-    pertanian = category(village_a, "Pertanian")
+def publish_harvest_news(village, intro):
+    """A full news item: featured image, category, tag and a gallery picture."""
+    image = make_image(village.collection, "balai-desa")
     page = publish(
-        village_a,
+        village,
         "Panen Raya Jagung",
         author_name="Siti Aminah",
-        intro="Petani Kebonharjo panen jagung.",
+        intro=intro,
         featured_image=image,
-        categories=[pertanian],
+        categories=[category(village, "Pertanian")],
         tags=["panen"],
+        owner=None,
     )
     NewsPageGalleryImage.objects.create(page=page, image=image, caption="Suasana panen")
+    return page, image
+
+
+def test_news_page_renders_content_gallery_and_author(client, village_a):
+    page, image = publish_harvest_news(village_a, "Petani Kebonharjo panen jagung.")
 
     response = client.get("/berita/panen-raya-jagung/", HTTP_HOST=village_a.host)
     assert response.status_code == 200
@@ -224,19 +230,7 @@ def test_feed_holds_latest_twenty(client, village_a):
 
 
 def test_api_v2_exposes_news_fields(client, village_a, village_b):
-    image = make_image(village_a.collection, "balai-desa")
-    pertanian = category(village_a, "Pertanian")
-    page = publish(
-        village_a,
-        "Panen Raya Jagung",
-        author_name="Siti Aminah",
-        intro="Panen jagung.",
-        featured_image=image,
-        categories=[pertanian],
-        tags=["panen"],
-        owner=None,
-    )
-    NewsPageGalleryImage.objects.create(page=page, image=image, caption="Suasana panen")
+    page, image = publish_harvest_news(village_a, "Panen jagung.")
     publish(village_b, "Lomba Desa Wangi")
 
     response = client.get("/api/v2/pages/?type=news.NewsPage&fields=*", HTTP_HOST=village_a.host)
