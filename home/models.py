@@ -38,6 +38,29 @@ class StandardPage(PlatformPage):
         verbose_name_plural = _("halaman standar")
 
 
+class ProfilePage(PlatformPage):
+    """The village profile (/profil/): history, vision and mission, geography."""
+
+    intro = models.TextField(_("ringkasan"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("isi"), blank=True)
+
+    content_panels = [*PlatformPage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *PlatformPage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("profil desa")
+        verbose_name_plural = _("profil desa")
+
+
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 

@@ -128,8 +128,15 @@ def _contact_fields():
 
 
 STANDARD_SECTIONS = [
-    Section("profil", gettext_lazy("Profil Desa"), "home.StandardPage"),
+    Section("profil", gettext_lazy("Profil Desa"), "home.ProfilePage"),
+    Section("pemerintahan", gettext_lazy("Pemerintahan"), "government.GovernmentIndexPage"),
     Section("berita", gettext_lazy("Berita"), "news.NewsIndexPage"),
+    Section("pengumuman", gettext_lazy("Pengumuman"), "events.AnnouncementIndexPage"),
+    Section("agenda", gettext_lazy("Agenda"), "events.AgendaIndexPage"),
+    Section("galeri", gettext_lazy("Galeri"), "gallery.GalleryIndexPage"),
+    Section("dokumen", gettext_lazy("Dokumen"), "publications.DocumentIndexPage"),
+    Section("produk", gettext_lazy("Produk & Potensi"), "products.ProductIndexPage"),
+    Section("peta", gettext_lazy("Peta"), "maps.MapPage"),
     Section("kontak", gettext_lazy("Kontak"), "home.ContactPage"),
 ]
 

@@ -4,7 +4,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 import pytest
 
-from home.models import ContactPage, StandardPage
+from home.models import ContactPage, ProfilePage, StandardPage
 from villages.models import DistrictPage, RegencyPage, VillageHomePage
 
 from .helpers import add_page, make_document, make_image, restrict, section, titles
@@ -123,7 +123,8 @@ PAGE_TYPES = {
     RegencyPage: ("regency", lambda t: t.page),
     DistrictPage: ("regency", lambda t: t.page.get_children().type(DistrictPage).first()),
     VillageHomePage: ("village_a", lambda t: t.page),
-    StandardPage: ("village_a", lambda t: section(t, "profil")),
+    ProfilePage: ("village_a", lambda t: section(t, "profil")),
+    StandardPage: ("village_a", lambda t: add_page(section(t, "profil"), "Sejarah", "sejarah")),
     ContactPage: ("village_a", lambda t: section(t, "kontak")),
 }
 

@@ -58,7 +58,7 @@ def new_page(parent, slug, action=None):
 
 def test_operator_can_create_and_publish_page_under_own_village(api, village_a, operator_a):
     response = api(operator_a, village_a.host).post(
-        "/api/v3/pages/", new_page(village_a.page, "agenda", "publish")
+        "/api/v3/pages/", new_page(village_a.page, "rapat-warga", "publish")
     )
     assert response.status_code == 201, response.content
     page = StandardPage.objects.get(pk=response.json()["id"])
@@ -77,7 +77,7 @@ def test_operator_can_update_own_page(api, village_a, operator_a):
     profil = section(village_a, "profil")
     response = api(operator_a, village_a.host).patch(
         f"/api/v3/pages/{profil.pk}/",
-        {"meta": {"type": "home.StandardPage", "action": "publish"}, "title": "Profil Baru"},
+        {"meta": {"type": "home.ProfilePage", "action": "publish"}, "title": "Profil Baru"},
     )
     assert response.status_code == 200, response.content
     profil.refresh_from_db()
@@ -89,7 +89,7 @@ def test_operator_cannot_update_other_village_page(api, village_a, village_b, op
     revisions_before = profil_b.revisions.count()
     response = api(operator_a, village_a.host).patch(
         f"/api/v3/pages/{profil_b.pk}/",
-        {"meta": {"type": "home.StandardPage"}, "title": "Diambil alih"},
+        {"meta": {"type": "home.ProfilePage"}, "title": "Diambil alih"},
     )
     assert response.status_code == 403
     profil_b.refresh_from_db()
@@ -118,7 +118,7 @@ def test_operator_cannot_delete_unpublish_or_publish_other_village_page(
 
 
 def test_operator_cannot_move_own_page_into_other_village(api, village_a, village_b, operator_a):
-    page = add_page(village_a.page, "Pengumuman", "pengumuman")
+    page = add_page(village_a.page, "Rapat Warga", "rapat-warga")
     response = api(operator_a, village_a.host).post(
         f"/api/v3/pages/{page.pk}/actions/move/", {"destination_id": village_b.page.pk}
     )
@@ -176,7 +176,7 @@ def test_contributor_token_cannot_publish(api, village_a, contributor_a):
 def test_contributor_cannot_change_operator_pages(api, village_a, contributor_a):
     profil = section(village_a, "profil")
     response = api(contributor_a, village_a.host).patch(
-        f"/api/v3/pages/{profil.pk}/", {"meta": {"type": "home.StandardPage"}, "title": "Ubah"}
+        f"/api/v3/pages/{profil.pk}/", {"meta": {"type": "home.ProfilePage"}, "title": "Ubah"}
     )
     assert response.status_code == 403
     profil.refresh_from_db()

@@ -92,9 +92,27 @@ def test_village_collection_nests_under_district_and_regency(village_a, regency)
     assert district_collection.get_parent() == regency.collection
 
 
-def test_village_gets_standard_sections(village_a):
-    slugs = list(village_a.page.get_children().values_list("slug", flat=True))
-    assert slugs == ["profil", "berita", "kontak"]
+def test_village_gets_standard_sections(village_a, village_other_regency):
+    expected = [
+        "profil",
+        "pemerintahan",
+        "berita",
+        "pengumuman",
+        "agenda",
+        "galeri",
+        "dokumen",
+        "produk",
+        "peta",
+        "kontak",
+    ]
+    for village in (village_a, village_other_regency):
+        children = village.page.get_children().specific()
+        assert [child.slug for child in children] == expected
+        assert all(child.live and child.show_in_menus for child in children)
+    types = {child.slug: type(child).__name__ for child in village_a.page.get_children().specific()}
+    assert types["profil"] == "ProfilePage"
+    assert types["pemerintahan"] == "GovernmentIndexPage"
+    assert types["peta"] == "MapPage"
 
 
 def test_operator_rights_are_granted_on_the_village_nodes(village_a):

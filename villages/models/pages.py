@@ -109,7 +109,19 @@ class VillageHomePage(RegionPage):
     api_fields = [*RegionPage.api_fields, APIField("welcome"), APIField("village_kind")]
 
     parent_page_types = ["villages.DistrictPage"]
-    subpage_types = ["home.StandardPage", "home.ContactPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ProfilePage",
+        "home.ContactPage",
+        "government.GovernmentIndexPage",
+        "news.NewsIndexPage",
+        "events.AnnouncementIndexPage",
+        "events.AgendaIndexPage",
+        "gallery.GalleryIndexPage",
+        "publications.DocumentIndexPage",
+        "products.ProductIndexPage",
+        "maps.MapPage",
+    ]
     template = "villages/village_home_page.html"
 
     class Meta:
@@ -122,5 +134,5 @@ class VillageHomePage(RegionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["sections"] = self.get_children().live().public().in_menu()
         return context

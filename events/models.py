@@ -1,0 +1,46 @@
+"""Village agenda (events with iCalendar feed) and announcements with an expiry date."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+
+from villages.models import PlatformPage
+
+
+class AgendaIndexPage(PlatformPage):
+    """The village's standard section for this content (provisioned in every village)."""
+
+    intro = models.TextField(_("ringkasan"), blank=True, max_length=500)
+
+    content_panels = [*PlatformPage.content_panels, FieldPanel("intro")]
+    search_fields = [*PlatformPage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("indeks agenda")
+        verbose_name_plural = _("indeks agenda")
+
+
+class AnnouncementIndexPage(PlatformPage):
+    """The village's announcements (/pengumuman/): current ones first, expired ones hidden."""
+
+    intro = models.TextField(_("ringkasan"), blank=True, max_length=500)
+
+    content_panels = [*PlatformPage.content_panels, FieldPanel("intro")]
+    search_fields = [*PlatformPage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["villages.VillageHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("indeks pengumuman")
+        verbose_name_plural = _("indeks pengumuman")
