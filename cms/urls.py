@@ -11,7 +11,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from villages.seo import SiteSitemap
 from villages.views import tag_autocomplete
+from villages.views_public import robots_txt
 
 from .api import api_v2, api_v3
 
@@ -28,14 +30,21 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("_health/", health),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Local media for the demo and the browser tests; production serves it from the web
+    # server or S3. MEDIA_ROOT is read per request, so tests can point it at a temp folder.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    def serve_media(request, path):
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
 
 urlpatterns += i18n_patterns(
     path("cari/", search_views.search, name="search"),

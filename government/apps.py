@@ -6,3 +6,8 @@ class GovernmentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "government"
     verbose_name = _("Pemerintahan desa")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -106,6 +106,13 @@ class CategoryListField(serializers.Field):
         return [{"name": c.name, "slug": c.slug} for c in value.all()]
 
 
+class InstitutionSummaryField(serializers.Field):
+    """The institution a news item names, as id and title (nothing when unpublished)."""
+
+    def to_representation(self, value) -> dict | None:
+        return {"id": value.pk, "title": value.title} if value.live else None
+
+
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -121,6 +128,11 @@ class NewsPageForm(WagtailAdminPageForm):
             anchor = self.instance if self.instance.pk else self.parent_page
             region_id = village_region_id(anchor) if anchor is not None else None
             self.fields["categories"].queryset = NewsCategory.objects.filter(region_id=region_id)
+        if "institution" in self.fields:
+            from government.services import institutions_for_page
+
+            anchor = self.instance if self.instance.pk else self.parent_page
+            self.fields["institution"].queryset = institutions_for_page(anchor)
 
 
 class NewsIndexPage(RoutablePageMixin, PlatformPage):
@@ -205,6 +217,15 @@ class NewsPage(PlatformPage):
         NewsCategory, verbose_name=_("kategori"), blank=True, related_name="news_pages"
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tag"))
+    institution = models.ForeignKey(
+        "government.InstitutionPage",
+        verbose_name=_("lembaga"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+        help_text=_("Lembaga desa yang menerbitkan berita ini, bila ada."),
+    )
 
     content_panels = [
         *PlatformPage.content_panels,
@@ -214,6 +235,7 @@ class NewsPage(PlatformPage):
                 FieldPanel("author_name"),
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
+                FieldPanel("institution", widget=forms.Select),
             ],
             heading=_("Keterangan berita"),
         ),
@@ -236,6 +258,7 @@ class NewsPage(PlatformPage):
         APIField("gallery_images"),
         APIField("categories", serializer=CategoryListField()),
         APIField("tags"),
+        APIField("institution", serializer=InstitutionSummaryField()),
     ]
 
     base_form_class = NewsPageForm

@@ -1,31 +1,33 @@
-"""Search within the site the request came in on."""
+"""Search within the site the request came in on (a village, or a regency portal)."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.http import urlencode
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-MAX_QUERY_LENGTH = 100
-RESULTS_PER_PAGE = 10
+from .services import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, clean_query, search_site
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    """Results of ``?q=`` on this site, ten per page; never indexed by search engines."""
+    query = clean_query(request.GET.get("q"))
     site = Site.find_for_request(request)
-    results = Page.objects.none()
+    results = None
     if query and site is not None:
-        results = (
-            Page.objects.live()
-            .public()
-            .descendant_of(site.root_page.localized, inclusive=True)
-            .specific()
-            .search(query)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"query": query, "results": page})
+        paginator = Paginator(search_site(site, query.text, request), RESULTS_PER_PAGE)
+        # get_page() turns a missing, malformed or out-of-range number into a valid page.
+        results = paginator.get_page(request.GET.get("page"))
+    response = render(
+        request,
+        "search/search.html",
+        {
+            "query": query.text,
+            "query_truncated": query.truncated,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "results": results,
+            "query_string": urlencode({"q": query.text}),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -8,6 +8,7 @@ class VillagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import routing, signals  # noqa: F401
+        from . import restrictions, routing, signals  # noqa: F401
 
         routing.install()
+        restrictions.install()

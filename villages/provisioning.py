@@ -120,9 +120,24 @@ class Section:
 
 
 def _contact_fields():
+    """The contact form a new village starts with (operators may change it in the admin)."""
     return [
         {"label": "Nama", "field_type": "singleline", "required": True},
         {"label": "Email", "field_type": "email", "required": False},
+        {
+            "label": "Nomor HP/WhatsApp",
+            # Named explicitly: derived from the label it would read "nomor_hpwhatsapp".
+            "clean_name": "nomor_hp",
+            "field_type": "tel",
+            "required": False,
+            "help_text": "Contoh: 0812-3456-7890",
+        },
+        {
+            "label": "Kategori",
+            "field_type": "dropdown",
+            "required": True,
+            "choices": "Pertanyaan\nPengaduan\nAspirasi\nLainnya",
+        },
         {"label": "Pesan", "field_type": "multiline", "required": True},
     ]
 

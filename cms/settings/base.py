@@ -152,6 +152,8 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Serve MEDIA_ROOT from Django itself (the demo and the browser tests; never in production).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # Media: local files unless an S3-compatible bucket is configured.
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
@@ -186,7 +188,15 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.VillageImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.VillageDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL stems Indonesian (pembangunan/membangun/dibangun → "bangun"). The index is
+        # built with the same configuration: run `manage.py update_index` after changing it.
+        # SQLite ignores the option (FTS5, no stemming).
+        "SEARCH_CONFIG": "indonesian",
+    }
+}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -208,6 +218,14 @@ CORS_URLS_REGEX = r"^/api/.*$"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Portal Desa <noreply@localhost>")
+
+# Contact forms (home.ContactPage): submissions per client and page within the window, and
+# how many of our own reverse proxies append to X-Forwarded-For (0: the header is ignored and
+# REMOTE_ADDR identifies the client; set it to 1 behind one nginx, or every visitor shares
+# the proxy's address).
+CONTACT_FORM_RATE_LIMIT = env_int("CONTACT_FORM_RATE_LIMIT", 5)
+CONTACT_FORM_RATE_WINDOW = env_int("CONTACT_FORM_RATE_WINDOW", 3600)
+CONTACT_FORM_TRUSTED_PROXIES = env_int("CONTACT_FORM_TRUSTED_PROXIES", 0)
 
 LOGGING = {
     "version": 1,

@@ -18,3 +18,4 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://admin.testserver"
+SERVE_MEDIA = True  # the browser tests load the demo pictures from the live server

@@ -415,6 +415,8 @@ def test_contact_form_of_a_new_village_has_working_fields(client, village_a):
     assert list(contact.form_fields.values_list("clean_name", flat=True)) == [
         "nama",
         "email",
+        "nomor_hp",
+        "kategori",
         "pesan",
     ]
     response = client.get("/kontak/", HTTP_HOST=village_a.host)

@@ -3,11 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
+from ..blocks import KeyFiguresBlock, QuickLinksBlock
 from .regions import Region
 
 
@@ -73,8 +75,13 @@ class RegencyPage(RegionPage):
         verbose_name_plural = _("portal kabupaten/kota")
 
     def get_context(self, request, *args, **kwargs):
+        from villages import portal  # the service builds on these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["districts"] = DistrictPage.objects.child_of(self).live().public().order_by("title")
+        query = (request.GET.get("q") or "").strip()[: portal.MAX_FILTER_LENGTH]
+        context["latest_news"] = portal.latest_news(self)
+        context["directory"] = portal.village_directory(self, query)
+        context["directory_query"] = query
         return context
 
 
@@ -91,22 +98,74 @@ class DistrictPage(RegionPage):
         verbose_name_plural = _("kecamatan")
 
     def get_context(self, request, *args, **kwargs):
+        from villages import portal  # the service builds on these models
+
         context = super().get_context(request, *args, **kwargs)
-        context["villages"] = (
-            VillageHomePage.objects.child_of(self).live().public().order_by("title")
-        )
+        context["villages"] = portal.district_villages(self)
         return context
 
 
 class VillageHomePage(RegionPage):
-    """A village's home page, root of that village's own site."""
+    """A village's home page, root of that village's own site.
 
+    Its own fields hold what only the home page has (hero, the head's welcome, key figures,
+    quick links); the rest of the home page comes from the sections' content (see
+    ``villages.homepage``), so an empty section never shows an empty box.
+    """
+
+    hero_image = models.ForeignKey(
+        "assets.VillageImage",
+        verbose_name=_("gambar utama"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Foto lebar desa, mis. balai desa atau pemandangan sawah."),
+    )
+    tagline = models.CharField(
+        _("slogan"),
+        max_length=150,
+        blank=True,
+        help_text=_("Satu kalimat di atas foto, mis. 'Desa wisata batik tulis Gedog'."),
+    )
+    head_name = models.CharField(_("nama kepala desa"), max_length=100, blank=True)
+    head_photo = models.ForeignKey(
+        "assets.VillageImage",
+        verbose_name=_("foto kepala desa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     welcome = RichTextField(
         _("sambutan kepala desa"), blank=True, features=["bold", "italic", "link"]
     )
+    key_figures = StreamField(KeyFiguresBlock(), verbose_name=_("angka penting"), blank=True)
+    quick_links = StreamField(QuickLinksBlock(), verbose_name=_("tautan cepat"), blank=True)
 
-    content_panels = [*RegionPage.content_panels, FieldPanel("welcome")]
-    api_fields = [*RegionPage.api_fields, APIField("welcome"), APIField("village_kind")]
+    content_panels = [
+        *RegionPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("tagline")], heading=_("Gambar utama")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("head_name"), FieldPanel("head_photo"), FieldPanel("welcome")],
+            heading=_("Sambutan kepala desa"),
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("quick_links"),
+    ]
+    api_fields = [
+        *RegionPage.api_fields,
+        APIField("hero_image", serializer=ImageRenditionField("fill-1200x630|format-webp")),
+        APIField("tagline"),
+        APIField("head_name"),
+        APIField("head_photo", serializer=ImageRenditionField("fill-240x240|format-webp")),
+        APIField("welcome"),
+        APIField("key_figures"),
+        APIField("quick_links"),
+        APIField("village_kind"),
+    ]
 
     parent_page_types = ["villages.DistrictPage"]
     subpage_types = [
@@ -134,5 +193,7 @@ class VillageHomePage(RegionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu()
+        from ..homepage import home_content
+
+        context["home"] = home_content(self, request)
         return context

@@ -1,5 +1,6 @@
 """Per-village identity and navigation, edited by that village's operators only."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +10,31 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from ..colours import DARK_TEXT, has_readable_text, is_hex_colour
+
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Gunakan kode warna heksadesimal, misalnya #1f6f43.")
 )
+
+
+def readable_colour(value: str) -> None:
+    """Refuse a colour on which neither white nor the dark text reaches WCAG AA contrast.
+
+    The theme writes text on the village colours (header, buttons, badges); a mid-tone grey
+    or similar would leave every such text hard to read for visitors with low vision.
+    """
+    if not is_hex_colour(value):
+        return  # hex_colour reports the format; one error per problem is enough
+    if not has_readable_text(value):
+        raise ValidationError(
+            _(
+                "Warna %(value)s kurang kontras: teks putih maupun teks gelap (%(dark)s) di "
+                "atasnya tidak mencapai rasio 4,5:1 yang dibutuhkan agar mudah dibaca. "
+                "Pilih warna yang lebih gelap atau lebih terang."
+            ),
+            code="low_contrast",
+            params={"value": value, "dark": DARK_TEXT},
+        )
 
 
 @register_setting(icon="site")
@@ -29,10 +52,20 @@ class VillageIdentity(BaseSiteSetting):
         related_name="+",
     )
     primary_colour = models.CharField(
-        _("warna utama"), max_length=7, default="#1f6f43", validators=[hex_colour]
+        _("warna utama"),
+        max_length=7,
+        default="#1f6f43",
+        validators=[hex_colour, readable_colour],
+        help_text=_(
+            "Latar kepala halaman dan warna tautan. Warna teks di atasnya dipilih otomatis."
+        ),
     )
     secondary_colour = models.CharField(
-        _("warna kedua"), max_length=7, default="#f2b705", validators=[hex_colour]
+        _("warna kedua"),
+        max_length=7,
+        default="#f2b705",
+        validators=[hex_colour, readable_colour],
+        help_text=_("Warna aksen: garis bawah kepala halaman dan label."),
     )
     address = models.TextField(_("alamat kantor"), blank=True)
     phone = models.CharField(_("telepon"), max_length=32, blank=True)

@@ -52,6 +52,20 @@ def example_villages(codes: list[str]) -> list[Region]:
     return ordered[:EXAMPLE_COUNT]
 
 
+def example_village_pages(codes: list[str]):
+    """The home pages (Indonesian) of the example villages, in the preferred order."""
+    from villages.models import VillageHomePage
+
+    regions = example_villages(codes)
+    pages = {
+        page.region_id: page
+        for page in VillageHomePage.objects.filter(
+            region__in=regions, locale__language_code="id"
+        ).select_related("region__collection", "region__site")
+    }
+    return [pages[region.pk] for region in regions if region.pk in pages]
+
+
 def site_url(site) -> str:
     return f"{site.root_url}/"
 
@@ -69,6 +83,14 @@ class Command(BaseCommand):
             default=DEMO_REGION,
             help=f"Kode wilayah yang diimpor (bawaan: {DEMO_REGION}, Kabupaten Tuban)",
         )
+
+    def fill_examples(self, codes: list[str]) -> None:
+        """Realistic content for the example villages, so the first run looks lived in."""
+        from villages.demo.content import populate_village
+
+        for page in example_village_pages(codes):
+            self.stdout.write(_("Mengisi konten contoh: %(name)s…") % {"name": page.title})
+            populate_village(page)
 
     def handle(self, *args, region, **options):
         verbosity = options["verbosity"]
@@ -98,8 +120,9 @@ class Command(BaseCommand):
         verdict = _("Selesai") if report.changed else _("Tidak ada perubahan")
         self.stdout.write(f"{verdict} ({report.seconds:.1f} dtk).")
 
-        password = reset_admin()
         codes = [row.code for row in selection.rows]
+        self.fill_examples(codes)
+        password = reset_admin()
         portal = (
             Region.objects.filter(code__in=codes, level=Level.REGENCY, site__isnull=False)
             .select_related("site")
