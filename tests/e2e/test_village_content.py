@@ -20,7 +20,7 @@ PAGE_WEIGHT_BUDGET = 60 * 1024  # bytes, gzip -6 of HTML + CSS + JS, images excl
 
 
 @pytest.fixture
-def filled(settings, tmp_path, village_a, village_b):
+def filled(server_sees_test_data, settings, tmp_path, village_a, village_b):
     """Kebonharjo with the full demo content; Wangi with its own, to prove nothing mixes."""
     settings.MEDIA_ROOT = tmp_path
     populate_village(village_a.page)

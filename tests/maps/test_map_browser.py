@@ -20,7 +20,7 @@ MAP_PAGE_WEIGHT_BUDGET = 70 * 1024
 
 
 def test_map_page_draws_leaflet_map_with_boundary_and_markers(
-    page, site_server, traffic, village_a
+    server_sees_test_data, page, site_server, traffic, village_a
 ):
     fill_a(village_a)
     response = page.goto(site_server.url(VILLAGE_A, "/peta/"), wait_until="load")
@@ -52,7 +52,7 @@ def test_map_page_draws_leaflet_map_with_boundary_and_markers(
 
 
 def test_map_page_without_javascript_shows_svg_and_requests_nothing_foreign(
-    browser, site_server, village_a
+    server_sees_test_data, browser, site_server, village_a
 ):
     fill_a(village_a)
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
