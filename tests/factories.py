@@ -72,3 +72,7 @@ def contributor_of(t: Tenant, **fields):
 
 def district_editor_of(t: Tenant, **fields):
     return make_user(Role.DISTRICT_EDITOR, t.region, **fields)
+
+
+def regency_admin_of(t: Tenant, **fields):
+    return make_user(Role.REGENCY_ADMIN, t.region, **fields)

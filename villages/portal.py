@@ -11,8 +11,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch
-from django.db.models.functions import Substr
+from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -102,30 +101,6 @@ class DistrictEntry:
         return self.page.title
 
 
-def last_published_by_village(anchor: Page, village_depth: int) -> dict[str, datetime.datetime]:
-    """When each village below ``anchor`` last published a page, keyed by village path.
-
-    One grouped query over the whole subtree. Only pages published through a revision count:
-    provisioning creates every village's home page and sections already live, without a
-    revision, and that is not the village publishing anything.
-    """
-    length = village_depth * Page.steplen
-    rows = (
-        Page.objects.filter(
-            path__startswith=anchor.path,
-            depth__gte=village_depth,
-            live=True,
-            live_revision__isnull=False,
-            last_published_at__isnull=False,
-        )
-        .annotate(village_path=Substr("path", 1, length))
-        .values("village_path")
-        .annotate(last=Max("last_published_at"))
-        .order_by()
-    )
-    return {row["village_path"]: row["last"] for row in rows}
-
-
 def _village_entries(anchor: Page, village_depth: int) -> list[VillageEntry]:
     villages = (
         VillageHomePage.objects.descendant_of(anchor)
@@ -135,12 +110,12 @@ def _village_entries(anchor: Page, village_depth: int) -> list[VillageEntry]:
         .select_related("region")
         .order_by("title")
     )
-    last_published = last_published_by_village(anchor, village_depth)
     return [
         VillageEntry(
             page=village,
             kind=village.region.village_kind,
-            last_published_at=last_published.get(village.path),
+            # Kept on the region by villages.signals: pages published through a revision.
+            last_published_at=village.region.last_published_at,
         )
         for village in villages
     ]

@@ -39,7 +39,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .hostnames import HostnameError, LabelAllocator, dns_label, validate_hostname
 from .models.pages import DistrictPage, RegencyPage, VillageHomePage
-from .models.regions import Level, Region, RegionGroup, Role, VillageKind
+from .models.regions import ROLES_BY_LEVEL, Level, Region, RegionGroup, Role, VillageKind
 from .models.settings import VillageIdentity
 from .wilayah import RegionRow, Selection
 
@@ -57,6 +57,9 @@ PAGE_PERMISSIONS = {
     # Youth groups and PKK write drafts and submit them; they can never publish.
     Role.CONTRIBUTOR: ["add_page"],
     Role.DISTRICT_EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    # Diskominfo supports its villages: the same page rights as the editors, granted once on
+    # the regency page.
+    Role.REGENCY_ADMIN: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 COLLECTION_PERMISSIONS = {
     Role.OPERATOR: [
@@ -82,6 +85,7 @@ COLLECTION_PERMISSIONS = {
         "wagtaildocs.choose_document",
     ],
 }
+COLLECTION_PERMISSIONS[Role.REGENCY_ADMIN] = COLLECTION_PERMISSIONS[Role.DISTRICT_EDITOR]
 SITE_PERMISSIONS = {
     Role.OPERATOR: ["villages.change_villageidentity", "villages.change_navigationsettings"],
 }
@@ -106,6 +110,8 @@ MODEL_PERMISSIONS = {
     ],
     Role.CONTRIBUTOR: ["wagtailadmin.access_admin"],
     Role.DISTRICT_EDITOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
+    # Managing people is not a Django permission: the accounts app asks villages.scope.
+    Role.REGENCY_ADMIN: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
 }
 
 
@@ -371,15 +377,15 @@ class Provisioner:
             collection = self._collection(region, self.root_collection)
             site = self._site(region, page)
             self._identity(site, row.name)
-            group = self._group(region, Role.DISTRICT_EDITOR)
-            self._grant(group, Role.DISTRICT_EDITOR, page, collection, None)
+            self._roles(region, page, collection, None)
         elif row.level == Level.DISTRICT:
             parent_page = self._parent_page(row)
             title = _("Kecamatan %(name)s") % {"name": row.name}
             page = self._page(
                 DistrictPage, region, parent_page, title, dns_label(row.name), renamed
             )
-            self._collection(region, self._parent_region(row).collection)
+            collection = self._collection(region, self._parent_region(row).collection)
+            self._roles(region, page, collection, None)
         elif row.level == Level.VILLAGE:
             parent_page = self._parent_page(row)
             title = f"{VillageKind(region.village_kind).label} {row.name}"
@@ -388,10 +394,14 @@ class Provisioner:
             collection = self._collection(region, self._parent_region(row).collection)
             site = self._site(region, page)
             self._identity(site, title)
-            for role in (Role.OPERATOR, Role.CONTRIBUTOR):
-                group = self._group(region, role)
-                self._grant(group, role, page, collection, site)
+            self._roles(region, page, collection, site)
         return region
+
+    def _roles(self, region, page, collection, site) -> None:
+        """The role groups of ``region``, with their rights on its page, collection and site."""
+        for role in ROLES_BY_LEVEL[region.level]:
+            group = self._group(region, role)
+            self._grant(group, role, page, collection, site)
 
     def _parent_region(self, row: RegionRow) -> Region:
         return self.regions[row.parent_code]

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from wagtail.models import Collection, Page, Site
 
-from .models.regions import Level, Region, RegionGroup
+from .models.regions import Level, Region, RegionGroup, Role
 
 _CACHE_ATTR = "_village_scope_cache"
 
@@ -256,3 +256,70 @@ def tags_for_user(user) -> QuerySet:
             tagged = through.objects.filter(content_object__in=pages.values("pk"))
             visible |= Q(pk__in=tagged.values("tag_id"))
     return Tag.objects.filter(visible)
+
+
+# -- managing people ------------------------------------------------------------------------
+
+
+def grantable_role_groups(user) -> QuerySet:
+    """The role groups (``RegionGroup``) ``user`` may give to people or take from them.
+
+    A regency admin hands out every role of their regency: its own, its districts' and its
+    villages'. An operator hands out the contributor role of their own village. Nobody else
+    hands out anything (superusers hand out everything).
+    """
+    links = RegionGroup.objects.all()
+    if user.is_superuser:
+        return links
+    q = Q(pk__in=[])
+    admin_regions = user_regions(user, [Role.REGENCY_ADMIN])
+    if admin_regions:
+        q |= region_code_q(admin_regions, "region__code")
+    operator_regions = user_regions(user, [Role.OPERATOR])
+    if operator_regions:
+        q |= Q(region__in=operator_regions, role=Role.CONTRIBUTOR)
+    return links.filter(q)
+
+
+def can_manage_people(user) -> bool:
+    """Does ``user`` manage anyone (regency admins, operators, superusers)?"""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user_regions(user, [Role.REGENCY_ADMIN, Role.OPERATOR]))
+
+
+def managed_users(user) -> QuerySet:
+    """The people ``user`` sees in the team admin: holders of a role ``user`` hands out."""
+    users = (
+        get_user_model()
+        .objects.filter(groups__region_role__in=grantable_role_groups(user))
+        .distinct()
+    )
+    if not user.is_superuser:
+        users = users.filter(is_superuser=False)
+    return users
+
+
+def can_manage_account(manager, target) -> bool:
+    """May ``manager`` deactivate, reactivate or reset the password of ``target``?
+
+    Only when every group ``target`` belongs to is one ``manager`` hands out: an account that
+    also serves another region, or holds rights the platform gave it, is not theirs to lock
+    or take over. Nobody manages their own account here (that is the account page) and only
+    superusers manage superusers.
+    """
+    if target.pk == manager.pk:
+        return False
+    if manager.is_superuser:
+        return True
+    if target.is_superuser:
+        return False
+    target_groups = set(target.groups.values_list("pk", flat=True))
+    if not target_groups:
+        return False
+    grantable = set(
+        grantable_role_groups(manager)
+        .filter(group_id__in=target_groups)
+        .values_list("group_id", flat=True)
+    )
+    return grantable == target_groups

@@ -21,6 +21,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "villages",
+    "accounts",
+    "editorial",
+    "audit",
     "home",
     "news",
     "government",
@@ -202,6 +205,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Moderation emails go to the page's own region's approvers (editorial.notifications), not to
+# every superuser of the installation for every submission of every village.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The user bar and "view live" links must use the village's own host.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -12,6 +12,10 @@ from wagtail.models import Page
 from ..blocks import KeyFiguresBlock, QuickLinksBlock
 from .regions import Region
 
+# Root → regency → district → village: every village home page sits at this tree depth, in
+# every language (a translated tree mirrors the original).
+VILLAGE_DEPTH = 4
+
 
 class PlatformPage(Page):
     """Base of every page type on the platform.

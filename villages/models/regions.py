@@ -111,6 +111,9 @@ class Region(models.Model):
         on_delete=models.SET_NULL,
         related_name="region",
     )
+    # When a page of the village was last published by a person (a page published through a
+    # revision). Kept up to date by villages.signals; provisioning does not count.
+    last_published_at = models.DateTimeField(_("terakhir terbit"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -136,9 +139,25 @@ class Region(models.Model):
 
 
 class Role(models.TextChoices):
+    # Village staff: approve and publish in their village, manage its contributors.
     OPERATOR = "operator", _("Operator")
+    # Karang Taruna, PKK, volunteers: write drafts and submit them, never publish.
     CONTRIBUTOR = "contributor", _("Kontributor")
+    # Kecamatan or regency staff: moderate every village below their region.
     DISTRICT_EDITOR = "district_editor", _("Editor kecamatan")
+    # Diskominfo: creates villages and manages the people and roles of the whole regency.
+    REGENCY_ADMIN = "regency_admin", _("Admin kabupaten")
+
+
+# The roles provisioning creates on each level of region.
+ROLES_BY_LEVEL = {
+    Level.PROVINCE: [],
+    Level.REGENCY: [Role.DISTRICT_EDITOR, Role.REGENCY_ADMIN],
+    Level.DISTRICT: [Role.DISTRICT_EDITOR],
+    Level.VILLAGE: [Role.OPERATOR, Role.CONTRIBUTOR],
+}
+# Roles that moderate and support every village below them.
+EDITOR_ROLES = [Role.DISTRICT_EDITOR, Role.REGENCY_ADMIN]
 
 
 class RegionGroup(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
 from .. import scope
-from .regions import Role
+from .regions import EDITOR_ROLES, Role
 
 
 class RegionApprovalTask(Task):
@@ -52,9 +52,14 @@ class RegionApprovalTask(Task):
 
     @property
     def approver_roles(self) -> list[str]:
+        """The roles whose holders on the page's region (or a region above it) may act.
+
+        The regency admins (Diskominfo) stand with the district editors: they moderate every
+        village of their regency whenever the district editors may.
+        """
         roles = [self.role]
-        if self.district_editors_may_approve and self.role != Role.DISTRICT_EDITOR:
-            roles.append(Role.DISTRICT_EDITOR)
+        if self.role in EDITOR_ROLES or self.district_editors_may_approve:
+            roles.extend(role for role in EDITOR_ROLES if role not in roles)
         return roles
 
     def user_can_access_editor(self, obj, user):

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    """Each region's history: who published, approved, changed settings or people."""
+
+    name = "audit"
+    verbose_name = _("Riwayat wilayah")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,76 @@
+"""The audit trail: one row per thing that happened in a region."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from villages.models import Region
+
+
+class Action(models.TextChoices):
+    PAGE_CREATE = "page.create", _("membuat halaman")
+    PAGE_EDIT = "page.edit", _("menyimpan draf")
+    PAGE_PUBLISH = "page.publish", _("menerbitkan halaman")
+    PAGE_UNPUBLISH = "page.unpublish", _("menarik halaman")
+    PAGE_DELETE = "page.delete", _("menghapus halaman")
+    PAGE_MOVE = "page.move", _("memindahkan halaman")
+    PAGE_SUBMIT = "page.submit", _("mengajukan untuk moderasi")
+    PAGE_APPROVE = "page.approve", _("menyetujui")
+    PAGE_REJECT = "page.reject", _("meminta perubahan")
+    PAGE_CANCEL = "page.cancel", _("membatalkan moderasi")
+    SETTINGS_CHANGE = "settings.change", _("mengubah pengaturan situs")
+    VILLAGE_CREATE = "village.create", _("membuat desa")
+    POLICY_CHANGE = "policy.change", _("mengubah kebijakan kabupaten")
+    USER_INVITE = "user.invite", _("mengundang pengguna")
+    USER_ROLE_ADD = "user.role_add", _("memberi peran")
+    USER_ROLE_REMOVE = "user.role_remove", _("mencabut peran")
+    USER_DEACTIVATE = "user.deactivate", _("menonaktifkan akun")
+    USER_REACTIVATE = "user.reactivate", _("mengaktifkan kembali akun")
+    USER_PASSWORD_RESET = "user.password_reset", _("mengatur ulang sandi")
+    USER_LOCKED_OUT = "user.locked_out", _("akun terkunci sementara")
+
+
+class RegionLogEntry(models.Model):
+    """Something that happened in a region (a village, a district or a regency).
+
+    Written when it happens and never changed, so the history keeps pages that were deleted
+    since and people whose accounts are gone (their name is copied into ``actor_name``).
+    """
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("wilayah"), on_delete=models.CASCADE, related_name="log_entries"
+    )
+    timestamp = models.DateTimeField(_("waktu"), default=timezone.now)
+    action = models.CharField(_("tindakan"), max_length=32, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pelaku"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("nama pelaku"), max_length=255, blank=True)
+    # What the action was about: a page title, a setting, a person's name.
+    object_label = models.CharField(_("objek"), max_length=255, blank=True)
+    # No foreign key: the entry outlives the page.
+    page_id = models.BigIntegerField(_("halaman"), null=True, blank=True)
+    target_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    data = models.JSONField(_("rincian"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("catatan riwayat")
+        verbose_name_plural = _("riwayat wilayah")
+        ordering = ["-timestamp", "-pk"]
+        indexes = [models.Index(fields=["region", "-timestamp"], name="audit_region_time")]
+
+    def __str__(self):
+        return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"

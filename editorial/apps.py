@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    """The editorial side: moderation policy and notices, site freshness, onboarding."""
+
+    name = "editorial"
+    verbose_name = _("Redaksi")
+    default_auto_field = "django.db.models.BigAutoField"
