@@ -10,6 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views.invitation import AcceptInvitationView
 from search import views as search_views
 from villages.seo import SiteSitemap
 from villages.views import tag_autocomplete
@@ -26,6 +27,13 @@ def health(request):
 urlpatterns = [
     # Before Wagtail's own: its tag suggestions list every village's tags.
     path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
+    # Before Wagtail's admin URLs, which all require a logged-in editor: the invited person
+    # has no password yet.
+    path(
+        "admin/undangan/<uidb64>/<token>/",
+        AcceptInvitationView.as_view(),
+        name="accounts_invitation",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),

@@ -8,3 +8,8 @@ class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Redaksi")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect()

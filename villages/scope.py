@@ -222,6 +222,34 @@ def collection_for_site(site: Site | None) -> Collection | None:
     return region.collection if region else None
 
 
+def region_for_page(page: Page) -> Region | None:
+    """The region a page belongs to: that of the nearest region page at or above it.
+
+    A village's news item belongs to the village; a page the regency publishes on its portal
+    belongs to the regency. At most three queries, however deep the page.
+    """
+    from .models.pages import VILLAGE_DEPTH, DistrictPage, RegencyPage, VillageHomePage
+
+    levels = ((VillageHomePage, VILLAGE_DEPTH), (DistrictPage, VILLAGE_DEPTH - 1))
+    for model, depth in (*levels, (RegencyPage, VILLAGE_DEPTH - 2)):
+        if page.depth >= depth:
+            region_id = (
+                model.objects.filter(path=page.path[: depth * Page.steplen])
+                .values_list("region_id", flat=True)
+                .first()
+            )
+            if region_id is not None:
+                return Region.objects.get(pk=region_id)
+    return None
+
+
+def role_holders(region: Region, roles, *, above: bool = True) -> QuerySet:
+    """Active people holding one of ``roles`` on ``region`` (and on the regions above it)."""
+    codes = [region.code, *(region.ancestor_codes if above else [])]
+    groups = RegionGroup.objects.filter(region__code__in=codes, role__in=roles).values("group")
+    return get_user_model().objects.filter(groups__in=groups, is_active=True).distinct()
+
+
 def tags_for_user(user) -> QuerySet:
     """Tags on the images, documents and pages ``user`` may see (all tags for superusers).
 
@@ -323,3 +351,24 @@ def can_manage_account(manager, target) -> bool:
         .values_list("group_id", flat=True)
     )
     return grantable == target_groups
+
+
+# -- a page's village ---------------------------------------------------------------------
+
+
+def village_collection_items(queryset: QuerySet, page) -> QuerySet:
+    """Restrict images or documents to the collection of the village ``page`` belongs to
+    (and the collections below it); nothing for a page outside any village.
+
+    What an editor may pick for a village page, whoever they are (a superuser too): a page
+    of one village never shows another village's files. ``page`` is the page itself or,
+    for a page not created yet, its parent.
+    """
+    from .models.pages import VillageHomePage
+
+    path = (
+        VillageHomePage.objects.ancestor_of(page, inclusive=True)
+        .values_list("region__collection__path", flat=True)
+        .first()
+    )
+    return queryset.filter(collection__path__startswith=path) if path else queryset.none()

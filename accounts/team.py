@@ -1,0 +1,477 @@
+"""Managing the people of a village or a regency: invite, give and take roles, deactivate,
+reset passwords.
+
+Wagtail's own user and group admin is global, so regency admins and operators never get it.
+They manage people here instead, within what ``villages.scope`` lets them hand out: a regency
+admin every role of their regency, an operator the contributor role of their village. Every
+change is written to the region's history (``audit``). The views are thin shells over these
+functions, which raise ``TeamError`` with an Indonesian message when something is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from audit.models import Action
+from audit.services import record
+from villages import scope
+from villages.models.regions import Level, RegionGroup, Role
+
+User = get_user_model()
+
+
+class TeamError(Exception):
+    """A refused or impossible change; the message is for the person who asked."""
+
+
+# -- what a manager may see and hand out ----------------------------------------------------
+
+
+def role_label(link: RegionGroup) -> str:
+    """"Operator · Desa Kebonharjo" style label of a role on a region."""
+    region = link.region
+    name = region.name
+    if region.level == Level.VILLAGE:
+        name = f"{region.get_village_kind_display()} {region.name}".strip()
+    elif region.level == Level.DISTRICT:
+        name = _("Kecamatan %(name)s") % {"name": region.name}
+    return f"{link.get_role_display()} · {name}"
+
+
+def grantable_links(manager) -> QuerySet:
+    """The roles ``manager`` hands out, with their regions, in tree order."""
+    return (
+        scope.grantable_role_groups(manager)
+        .select_related("region", "region__parent")
+        .order_by("region__code", "role")
+    )
+
+
+def role_choices(manager, exclude: set[int] | None = None) -> list:
+    """Choices for a role field: grouped by district (or regency), labelled for people."""
+    groups: dict[str, list] = {}
+    for link in grantable_links(manager):
+        if exclude and link.pk in exclude:
+            continue
+        region = link.region
+        if region.level == Level.VILLAGE and region.parent is not None:
+            heading = _("Kecamatan %(name)s") % {"name": region.parent.name}
+        elif region.level == Level.DISTRICT:
+            heading = _("Kecamatan %(name)s") % {"name": region.name}
+        else:
+            heading = region.name
+        groups.setdefault(heading, []).append((link.pk, role_label(link)))
+    return list(groups.items())
+
+
+def team(manager) -> QuerySet:
+    """The people ``manager`` sees, with their groups (and regions) loaded in one go."""
+    from django.contrib.auth.models import Group
+    from django.db.models import Prefetch
+
+    return scope.managed_users(manager).prefetch_related(
+        Prefetch("groups", queryset=Group.objects.select_related("region_role__region"))
+    )
+
+
+def visible_roles(manager, user) -> list[RegionGroup]:
+    """The roles of ``user`` that ``manager`` may see: those ``manager`` hands out.
+
+    Works on a user from ``team()`` without further queries, given the grantable ids.
+    """
+    grantable = _grantable_ids(manager)
+    links = []
+    for group in user.groups.all():
+        link = getattr(group, "region_role", None)
+        if link is not None and link.pk in grantable:
+            links.append(link)
+    return sorted(links, key=lambda link: (link.region.code, link.role))
+
+
+def _grantable_ids(manager) -> set[int]:
+    cache = manager.__dict__.setdefault("_team_grantable_ids", None)
+    if cache is None:
+        cache = set(scope.grantable_role_groups(manager).values_list("pk", flat=True))
+        manager.__dict__["_team_grantable_ids"] = cache
+    return cache
+
+
+def get_member(manager, user_id) -> User:
+    """A person of ``manager``'s team, or ``User.DoesNotExist`` (never someone else)."""
+    return team(manager).get(pk=user_id)
+
+
+def status_of(user) -> str:
+    if not user.is_active:
+        return "inactive"
+    if not user.has_usable_password() and user.last_login is None:
+        return "invited"
+    return "active"
+
+
+STATUS_LABELS = {
+    "active": gettext_lazy("Aktif"),
+    "invited": gettext_lazy("Diundang"),
+    "inactive": gettext_lazy("Nonaktif"),
+}
+
+
+def filter_status(users: QuerySet, status: str) -> QuerySet:
+    """``active``, ``invited`` (no password set yet, never logged in) or ``inactive``."""
+    invited = Q(password__startswith=UNUSABLE_PASSWORD_PREFIX, last_login__isnull=True)
+    if status == "inactive":
+        return users.filter(is_active=False)
+    if status == "invited":
+        return users.filter(invited, is_active=True)
+    if status == "active":
+        return users.filter(is_active=True).exclude(invited)
+    return users
+
+
+# -- links to set a password --------------------------------------------------------------
+
+
+def password_link(user, request=None, *, invitation: bool = False) -> str:
+    """A single-use link where ``user`` sets a new password.
+
+    The token is Django's password reset token: it stops working once the password changes
+    or the person logs in, and after ``PASSWORD_RESET_TIMEOUT``.
+    """
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    name = "accounts_invitation" if invitation else "wagtailadmin_password_reset_confirm"
+    path = reverse(name, kwargs={"uidb64": uid, "token": token})
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def link_validity() -> str:
+    """How long a password link stays valid, in words ("3 hari", "12 jam")."""
+    seconds = settings.PASSWORD_RESET_TIMEOUT
+    if seconds >= 86400 and seconds % 86400 == 0:
+        return _("%(n)d hari") % {"n": seconds // 86400}
+    return _("%(n)d jam") % {"n": max(1, seconds // 3600)}
+
+
+def _send(user, template: str, context: dict) -> bool:
+    """Email ``user`` in their admin language; False when they have no address."""
+    if not user.email:
+        return False
+    from wagtail.users.models import UserProfile
+
+    language = UserProfile.get_for_user(user).get_preferred_language()
+    context = {"user": user, "validity": link_validity(), **context}
+    with translation.override(language):
+        subject = render_to_string(f"accounts/team/{template}_subject.txt", context).strip()
+        body = render_to_string(f"accounts/team/{template}.txt", context)
+    send_mail(subject, body, None, [user.email])
+    return True
+
+
+# -- changes ------------------------------------------------------------------------------
+
+
+@dataclass
+class LinkResult:
+    """A person and the password link made for them (shown once to the manager)."""
+
+    user: User
+    link: str
+    emailed: bool
+
+
+USERNAME_ALLOWED = re.compile(r"[^\w.@+-]")
+
+
+def _free_username(wanted: str) -> str:
+    base = USERNAME_ALLOWED.sub("", slugify(wanted).replace("-", ".")) or "pengguna"
+    base = base[:140]
+    taken = set(
+        User.objects.filter(username__istartswith=base).values_list("username", flat=True)
+    )
+    taken = {name.lower() for name in taken}
+    if base.lower() not in taken:
+        return base
+    n = 2
+    while f"{base}{n}".lower() in taken:
+        n += 1
+    return f"{base}{n}"
+
+
+def _grantable_link(manager, link_id) -> RegionGroup:
+    link = grantable_links(manager).filter(pk=link_id).first()
+    if link is None:
+        raise TeamError(_("Anda tidak dapat memberikan peran itu."))
+    return link
+
+
+def invite(
+    manager,
+    *,
+    role_id: int,
+    first_name: str,
+    last_name: str = "",
+    email: str = "",
+    username: str = "",
+    request=None,
+) -> LinkResult:
+    """Create an account holding one role and send (or hand over) its invitation link.
+
+    The account has no password until the person follows the link. An email address that
+    another account already uses is refused: password reset goes by email, and two accounts
+    behind one address would mix them up.
+    """
+    link = _grantable_link(manager, role_id)
+    email = (email or "").strip()
+    if email:
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None:
+            if scope.managed_users(manager).filter(pk=existing.pk).exists():
+                raise TeamError(
+                    _(
+                        "Sudah ada akun dengan email ini di wilayah Anda (%(username)s): "
+                        "tambahkan perannya dari halaman akun itu."
+                    )
+                    % {"username": existing.get_username()}
+                )
+            raise TeamError(
+                _("Email ini sudah dipakai akun lain. Hubungi admin platform bila perlu.")
+            )
+    if username:
+        if User.objects.filter(username__iexact=username).exists():
+            raise TeamError(_("Nama pengguna %(username)s sudah dipakai.") % {"username": username})
+    else:
+        username = _free_username(email.split("@")[0] if email else f"{first_name} {last_name}")
+
+    with transaction.atomic():
+        user = User(
+            username=username,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            email=email,
+            is_active=True,
+        )
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(link.group)
+        record(
+            link.region,
+            Action.USER_INVITE,
+            actor=manager,
+            label=user.get_full_name() or user.get_username(),
+            target_user=user,
+            data={"role": link.role, "username": user.get_username()},
+        )
+    url = password_link(user, request, invitation=True)
+    emailed = _send(
+        user,
+        "invitation",
+        {"link": url, "role": role_label(link), "inviter": manager, "region": link.region},
+    )
+    return LinkResult(user=user, link=url, emailed=emailed)
+
+
+def resend_invitation(manager, user, request=None) -> LinkResult:
+    """A fresh invitation link for someone who has not set a password yet."""
+    _require_account_control(manager, user)
+    if user.has_usable_password() or user.last_login is not None:
+        raise TeamError(_("Orang ini sudah memakai akunnya; gunakan atur ulang sandi."))
+    links = visible_roles(manager, user)
+    url = password_link(user, request, invitation=True)
+    emailed = _send(
+        user,
+        "invitation",
+        {
+            "link": url,
+            "role": ", ".join(role_label(link) for link in links),
+            "inviter": manager,
+            "region": links[0].region if links else None,
+        },
+    )
+    for region in {link.region for link in links}:
+        record(
+            region,
+            Action.USER_INVITE,
+            actor=manager,
+            label=user.get_full_name() or user.get_username(),
+            target_user=user,
+            data={"resent": True},
+        )
+    return LinkResult(user=user, link=url, emailed=emailed)
+
+
+def grant_role(manager, user, role_id: int) -> RegionGroup:
+    """Give ``user`` (a member of ``manager``'s team) one more role ``manager`` hands out."""
+    link = _grantable_link(manager, role_id)
+    if user.groups.filter(pk=link.group_id).exists():
+        raise TeamError(_("Orang ini sudah memegang peran itu."))
+    if user.is_superuser and not manager.is_superuser:
+        raise TeamError(_("Anda tidak dapat mengubah akun ini."))
+    with transaction.atomic():
+        user.groups.add(link.group)
+        record(
+            link.region,
+            Action.USER_ROLE_ADD,
+            actor=manager,
+            label=user.get_full_name() or user.get_username(),
+            target_user=user,
+            data={"role": link.role},
+        )
+    return link
+
+
+def revoke_role(manager, user, role_id: int) -> RegionGroup:
+    """Take one role from ``user``. The last role is never taken: deactivate instead."""
+    link = _grantable_link(manager, role_id)
+    if not user.groups.filter(pk=link.group_id).exists():
+        raise TeamError(_("Orang ini tidak memegang peran itu."))
+    if user.pk == manager.pk:
+        raise TeamError(_("Anda tidak dapat mencabut peran Anda sendiri."))
+    if user.groups.count() <= 1:
+        raise TeamError(
+            _(
+                "Ini peran terakhir orang ini. Bila ia tidak lagi bertugas, nonaktifkan "
+                "akunnya; perannya tetap tercatat."
+            )
+        )
+    with transaction.atomic():
+        user.groups.remove(link.group)
+        record(
+            link.region,
+            Action.USER_ROLE_REMOVE,
+            actor=manager,
+            label=user.get_full_name() or user.get_username(),
+            target_user=user,
+            data={"role": link.role},
+        )
+    return link
+
+
+def _require_account_control(manager, user) -> None:
+    if user.pk == manager.pk:
+        raise TeamError(_("Ubah akun Anda sendiri lewat halaman Akun."))
+    if not scope.can_manage_account(manager, user):
+        raise TeamError(
+            _(
+                "Akun ini juga bertugas di luar wilayah yang Anda kelola. Hubungi admin "
+                "kabupaten atau admin platform."
+            )
+        )
+
+
+def _record_for_each_region(manager, user, action: str, data: dict | None = None) -> None:
+    for region in {link.region for link in visible_roles(manager, user)}:
+        record(
+            region,
+            action,
+            actor=manager,
+            label=user.get_full_name() or user.get_username(),
+            target_user=user,
+            data=data,
+        )
+
+
+def set_active(manager, user, active: bool) -> None:
+    """Deactivate (or reactivate) an account. A deactivated person cannot log in and every
+    session of theirs ends at once; their roles stay, for the history and a later return."""
+    _require_account_control(manager, user)
+    if user.is_active == active:
+        return
+    with transaction.atomic():
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        action = Action.USER_REACTIVATE if active else Action.USER_DEACTIVATE
+        _record_for_each_region(manager, user, action)
+
+
+def update_details(manager, user, *, first_name: str, last_name: str, email: str) -> None:
+    """Correct a person's name or email address (for a password reset that reaches them)."""
+    _require_account_control(manager, user)
+    email = (email or "").strip()
+    if email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+        raise TeamError(_("Email ini sudah dipakai akun lain."))
+    changed = {
+        name: value
+        for name, value in (
+            ("first_name", first_name.strip()),
+            ("last_name", last_name.strip()),
+            ("email", email),
+        )
+        if getattr(user, name) != value
+    }
+    if not changed:
+        return
+    with transaction.atomic():
+        for name, value in changed.items():
+            setattr(user, name, value)
+        user.save(update_fields=list(changed))
+        _record_for_each_region(manager, user, Action.USER_UPDATE, {"fields": list(changed)})
+
+
+def reset_password(manager, user, request=None) -> LinkResult:
+    """End the current password and every session, and make a link to set a new one.
+
+    The link goes to the person's email when they have one, and is shown to the manager
+    once, to hand over by other means (WhatsApp, in person) when email does not reach them.
+    """
+    _require_account_control(manager, user)
+    if not user.is_active:
+        raise TeamError(_("Aktifkan akun ini dulu sebelum mengatur ulang sandinya."))
+    with transaction.atomic():
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        _record_for_each_region(manager, user, Action.USER_PASSWORD_RESET)
+    _clear_lockouts(user)
+    url = password_link(user, request)
+    emailed = _send(user, "password_reset", {"link": url, "manager": manager})
+    return LinkResult(user=user, link=url, emailed=emailed)
+
+
+def _clear_lockouts(user) -> None:
+    try:
+        from accounts.throttling import clear_lockouts
+    except ImportError:  # login throttling not installed
+        return
+    clear_lockouts(user)
+
+
+def search(users: QuerySet, query: str) -> QuerySet:
+    query = (query or "").strip()[:100]
+    if not query:
+        return users
+    return users.filter(
+        Q(username__icontains=query)
+        | Q(first_name__icontains=query)
+        | Q(last_name__icontains=query)
+        | Q(email__icontains=query)
+    )
+
+
+def managed_roles(manager) -> list[str]:
+    """The kinds of role ``manager`` hands out (for the role filter)."""
+    if manager.is_superuser:
+        return list(Role.values)
+    return sorted(set(scope.grantable_role_groups(manager).values_list("role", flat=True)))
+
+
+def after_password_set(user) -> None:
+    """A person chose a new password (invitation or reset): earlier lockouts no longer apply."""
+    _clear_lockouts(user)

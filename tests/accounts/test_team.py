@@ -1,0 +1,464 @@
+"""Scoped user management: regency admins manage their regency's people, operators their
+village's contributors, and nobody sees or touches anyone outside their scope.
+
+Everything goes through the real admin views (``accounts_team:*``) and the invitation link.
+"""
+
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from audit.models import Action, RegionLogEntry
+from tests import factories
+from villages.models.regions import Role
+
+User = get_user_model()
+STRONG = "Gotong-royong-Kali-2026"
+REFUSED = (302, 403, 404)
+
+
+@pytest.fixture
+def admin_tuban(regency):
+    return factories.regency_admin_of(regency, username="admin_tuban", first_name="Dinas")
+
+
+@pytest.fixture
+def admin_lamongan(other_regency):
+    return factories.regency_admin_of(other_regency, username="admin_lamongan")
+
+
+@pytest.fixture
+def people(village_a, village_b, village_other_regency):
+    """One person per role and village, named so a leak shows up in the HTML."""
+    return {
+        "operator_a": factories.operator_of(village_a, username="op_kebonharjo"),
+        "contributor_a": factories.contributor_of(village_a, username="pkk_kebonharjo"),
+        "operator_b": factories.operator_of(village_b, username="op_wangi"),
+        "contributor_b": factories.contributor_of(village_b, username="kt_wangi"),
+        "operator_sembung": factories.operator_of(village_other_regency, username="op_sembung"),
+    }
+
+
+def logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def link_id(tenant, role) -> int:
+    return tenant.region.role_groups.get(role=role).pk
+
+
+def invite(client, **data):
+    return client.post(reverse("accounts_team:invite"), data)
+
+
+def assert_refused(response):
+    """Wagtail answers a refused admin view with a redirect to the dashboard."""
+    assert response.status_code in REFUSED, response.status_code
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def link_in(text: str) -> str:
+    match = re.search(r"https?://[^\s\"<]+/admin/(?:undangan|password_reset/confirm)/[^\s\"<]+", text)
+    assert match, text[:2000]
+    return match.group(0)
+
+
+# -- who sees whom ---------------------------------------------------------------------------
+
+
+def test_regency_admin_lists_people_of_own_regency_only(admin_tuban, people, superuser):
+    html = logged_in(admin_tuban).get(reverse("accounts_team:index")).text
+    for username in ("op_kebonharjo", "pkk_kebonharjo", "op_wangi", "kt_wangi"):
+        assert username in html
+    assert "op_sembung" not in html
+    assert superuser.username not in html
+
+
+def test_operator_lists_only_own_village_contributors(people):
+    html = logged_in(people["operator_a"]).get(reverse("accounts_team:index")).text
+    assert "pkk_kebonharjo" in html
+    for username in ("op_wangi", "kt_wangi", "op_sembung"):
+        assert username not in html
+
+
+def test_contributors_cannot_open_team_admin(people):
+    client = logged_in(people["contributor_a"])
+    assert_refused(client.get(reverse("accounts_team:index")))
+    assert_refused(client.get(reverse("accounts_team:invite")))
+    member = reverse("accounts_team:member", args=[people["operator_a"].pk])
+    assert_refused(client.post(member, {"action": "deactivate"}))
+    people["operator_a"].refresh_from_db()
+    assert people["operator_a"].is_active
+    assert '"url": "/admin/tim/"' not in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_district_editor_cannot_open_team_admin(village_a):
+    district = factories.tenant("35.23.02")
+    editor = factories.district_editor_of(district)
+    assert_refused(logged_in(editor).get(reverse("accounts_team:index")))
+
+
+def test_team_menu_item_shown_to_managers(admin_tuban, people):
+    for user in (admin_tuban, people["operator_a"]):
+        assert '"url": "/admin/tim/"' in logged_in(user).get(reverse("wagtailadmin_home")).text
+
+
+def test_member_pages_outside_scope_are_not_found(admin_tuban, admin_lamongan, people):
+    url = reverse("accounts_team:member", args=[people["operator_sembung"].pk])
+    assert logged_in(admin_tuban).get(url).status_code == 404
+    url = reverse("accounts_team:member", args=[people["contributor_b"].pk])
+    assert logged_in(people["operator_a"]).get(url).status_code == 404
+    url = reverse("accounts_team:member", args=[people["operator_a"].pk])
+    response = logged_in(admin_lamongan).post(url, {"action": "deactivate"})
+    assert response.status_code == 404
+    people["operator_a"].refresh_from_db()
+    assert people["operator_a"].is_active
+
+
+def test_operator_cannot_open_fellow_operator(village_a, people):
+    colleague = factories.operator_of(village_a, username="op2_kebonharjo")
+    url = reverse("accounts_team:member", args=[colleague.pk])
+    assert logged_in(people["operator_a"]).get(url).status_code == 404
+
+
+def test_role_choices_offer_only_own_scope(admin_tuban, people):
+    html = logged_in(admin_tuban).get(reverse("accounts_team:invite")).text
+    assert "Operator · Desa Kebonharjo" in html
+    assert "Editor kecamatan · Kecamatan Jatirogo" in html
+    assert "Admin kabupaten · Kabupaten Tuban" in html
+    assert "Sembung" not in html and "Lamongan" not in html
+
+    html = logged_in(people["operator_a"]).get(reverse("accounts_team:invite")).text
+    assert "Kontributor · Desa Kebonharjo" in html
+    assert "Operator · Desa Kebonharjo" not in html
+    assert "Wangi" not in html
+
+
+def test_team_listing_queries_do_not_grow_with_people(
+    admin_tuban, village_a, django_assert_max_num_queries
+):
+    client = logged_in(admin_tuban)
+    url = reverse("accounts_team:index")
+    client.get(url)
+    for n in range(3):
+        factories.contributor_of(village_a, username=f"awal{n}")
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(url).status_code == 200
+    for n in range(25):
+        factories.contributor_of(village_a, username=f"banyak{n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "banyak24" in client.get(url).text
+
+
+def test_team_listing_filters_by_role_status_and_name(admin_tuban, village_a, people):
+    client = logged_in(admin_tuban)
+    url = reverse("accounts_team:index")
+    html = client.get(url, {"role": link_id(village_a, Role.CONTRIBUTOR)}).text
+    assert "pkk_kebonharjo" in html and "op_kebonharjo" not in html
+    html = client.get(url, {"q": "wangi"}).text
+    assert "op_wangi" in html and "op_kebonharjo" not in html
+    people["operator_b"].is_active = False
+    people["operator_b"].save()
+    html = client.get(url, {"status": "inactive"}).text
+    assert "op_wangi" in html and "op_kebonharjo" not in html
+
+
+# -- invitations -------------------------------------------------------------------------
+
+
+def test_regency_admin_invites_operator_who_sets_password_and_logs_in(admin_tuban, village_a):
+    response = invite(
+        logged_in(admin_tuban),
+        role=link_id(village_a, Role.OPERATOR),
+        first_name="Siti",
+        last_name="Aminah",
+        email="siti@kebonharjo.test",
+    )
+    assert response.status_code == 200
+    user = User.objects.get(email="siti@kebonharjo.test")
+    assert user.username == "siti"
+    assert not user.has_usable_password()
+    assert user.groups.filter(region_role__region=village_a.region, region_role__role="operator")
+
+    [message] = mail.outbox
+    assert message.to == ["siti@kebonharjo.test"]
+    assert "Operator · Desa Kebonharjo" in message.subject
+    assert "Nama pengguna Anda: siti" in message.body
+    link = link_in(message.body)
+    assert link in response.text  # also shown once to the admin
+
+    entry = RegionLogEntry.objects.get(action=Action.USER_INVITE, target_user=user)
+    assert entry.region == village_a.region
+    assert entry.actor == admin_tuban
+
+    newcomer = Client()
+    landing = newcomer.get(link)
+    assert landing.status_code == 302  # the token leaves the URL before the form is shown
+    form_url = landing["Location"]
+    page = newcomer.get(form_url)
+    assert "Selamat datang, Siti Aminah" in page.text
+    assert "Operator · Desa Kebonharjo" in page.text
+
+    weak = newcomer.post(form_url, {"new_password1": "12345678", "new_password2": "12345678"})
+    assert weak.status_code == 200
+    user.refresh_from_db()
+    assert not user.has_usable_password()
+
+    done = newcomer.post(form_url, {"new_password1": STRONG, "new_password2": STRONG})
+    assert done.status_code == 302
+    assert done["Location"] == reverse("wagtailadmin_home")
+    assert newcomer.get(reverse("wagtailadmin_home")).status_code == 200
+    assert Client().login(username="siti", password=STRONG)
+
+    # Single use: the same link no longer opens the form.
+    again = Client().get(link, follow=True)
+    assert "Tautan tidak berlaku" in again.text
+
+
+def test_invitation_without_email_shows_link_to_hand_over(admin_tuban, village_a):
+    response = invite(
+        logged_in(admin_tuban),
+        role=link_id(village_a, Role.CONTRIBUTOR),
+        first_name="Pak",
+        last_name="Darmo",
+    )
+    assert response.status_code == 200
+    assert not mail.outbox
+    assert "tidak memiliki email" in response.text
+    user = User.objects.get(first_name="Pak", last_name="Darmo")
+    assert user.username == "pak.darmo"
+    assert Client().get(link_in(response.text)).status_code == 302
+
+
+def test_operator_invites_contributor_of_own_village(people, village_a):
+    response = invite(
+        logged_in(people["operator_a"]),
+        role=link_id(village_a, Role.CONTRIBUTOR),
+        first_name="Karang",
+        email="kt@kebonharjo.test",
+    )
+    assert response.status_code == 200
+    user = User.objects.get(email="kt@kebonharjo.test")
+    assert list(user.groups.values_list("region_role__role", flat=True)) == ["contributor"]
+
+
+@pytest.mark.parametrize(
+    "manager, tenant_code, role",
+    [
+        ("admin_tuban", "35.24.01.2001", Role.OPERATOR),  # other regency
+        ("admin_tuban", "35.24", Role.REGENCY_ADMIN),
+        ("operator_a", "35.23.02.2001", Role.OPERATOR),  # operators invite contributors only
+        ("operator_a", "35.23.02.2002", Role.CONTRIBUTOR),  # of their own village
+    ],
+)
+def test_invitation_to_role_outside_scope_is_refused(
+    request, admin_tuban, people, manager, tenant_code, role
+):
+    user = admin_tuban if manager == "admin_tuban" else people[manager]
+    before = User.objects.count()
+    response = invite(
+        logged_in(user),
+        role=link_id(factories.tenant(tenant_code), role),
+        first_name="Penyusup",
+        email="penyusup@contoh.test",
+    )
+    assert response.status_code == 200
+    invalid_choice = forms.ChoiceField.default_error_messages["invalid_choice"]
+    assert str(invalid_choice).split("%(value)s")[0].strip() in response.text
+    assert User.objects.count() == before
+    assert not mail.outbox
+
+
+def test_invitation_with_email_of_existing_account_is_refused(admin_tuban, village_a, people):
+    people["operator_sembung"].email = "dipakai@contoh.test"
+    people["operator_sembung"].save()
+    response = invite(
+        logged_in(admin_tuban),
+        role=link_id(village_a, Role.OPERATOR),
+        first_name="Dobel",
+        email="DIPAKAI@contoh.test",
+    )
+    assert "sudah dipakai akun lain" in response.text
+    assert "op_sembung" not in response.text
+    assert not User.objects.filter(first_name="Dobel").exists()
+
+
+def test_invitation_needs_a_role_and_a_name(admin_tuban):
+    response = invite(logged_in(admin_tuban), email="x@contoh.test")
+    assert response.status_code == 200
+    required = str(forms.Field.default_error_messages["required"])
+    assert response.text.count(required) == 2  # role and first name
+    assert not User.objects.filter(email="x@contoh.test").exists()
+
+
+def test_resending_an_invitation_makes_a_new_link(admin_tuban, village_a):
+    client = logged_in(admin_tuban)
+    invite(client, role=link_id(village_a, Role.OPERATOR), first_name="Budi", email="b@c.test")
+    user = User.objects.get(email="b@c.test")
+    url = reverse("accounts_team:member", args=[user.pk])
+    assert "Kirim ulang undangan" in client.get(url).text
+    response = client.post(url, {"action": "resend"})
+    assert response.status_code == 200
+    assert len(mail.outbox) == 2
+    assert link_in(mail.outbox[1].body) in response.text
+
+
+# -- roles -------------------------------------------------------------------------------
+
+
+def test_regency_admin_changes_roles_within_regency(admin_tuban, village_a, village_b, people):
+    client = logged_in(admin_tuban)
+    person = people["contributor_a"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    assert client.post(url, {"action": "grant", "role": link_id(village_b, Role.OPERATOR)})
+    client.post(url, {"action": "revoke", "role": link_id(village_a, Role.CONTRIBUTOR)})
+    roles = set(person.groups.values_list("region_role__region__code", "region_role__role"))
+    assert roles == {("35.23.02.2002", "operator")}
+    actions = set(
+        RegionLogEntry.objects.filter(target_user=person).values_list("region__code", "action")
+    )
+    assert actions == {
+        ("35.23.02.2002", Action.USER_ROLE_ADD),
+        ("35.23.02.2001", Action.USER_ROLE_REMOVE),
+    }
+
+
+def test_last_role_is_not_revoked(admin_tuban, village_a, people):
+    person = people["contributor_a"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    response = logged_in(admin_tuban).post(
+        url, {"action": "revoke", "role": link_id(village_a, Role.CONTRIBUTOR)}, follow=True
+    )
+    assert "peran terakhir" in response.text
+    assert person.groups.count() == 1
+
+
+def test_role_from_other_regency_cannot_be_granted(admin_tuban, village_other_regency, people):
+    person = people["contributor_a"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    logged_in(admin_tuban).post(
+        url, {"action": "grant", "role": link_id(village_other_regency, Role.OPERATOR)}
+    )
+    assert person.groups.count() == 1
+
+
+def test_operator_cannot_promote_contributor_to_operator(people, village_a):
+    person = people["contributor_a"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    logged_in(people["operator_a"]).post(
+        url, {"action": "grant", "role": link_id(village_a, Role.OPERATOR)}
+    )
+    assert not person.groups.filter(region_role__role="operator").exists()
+
+
+# -- deactivation and password reset -----------------------------------------------------
+
+
+def test_deactivation_ends_the_persons_sessions(admin_tuban, people, village_a):
+    person = people["operator_a"]
+    their_client = logged_in(person)
+    assert their_client.get(reverse("wagtailadmin_home")).status_code == 200
+
+    url = reverse("accounts_team:member", args=[person.pk])
+    logged_in(admin_tuban).post(url, {"action": "deactivate"})
+    person.refresh_from_db()
+    assert not person.is_active
+    assert their_client.get(reverse("wagtailadmin_home")).status_code == 302
+    assert not Client().login(username=person.username, password=factories.PASSWORD)
+    assert RegionLogEntry.objects.filter(
+        action=Action.USER_DEACTIVATE, target_user=person, region=village_a.region
+    ).exists()
+
+    logged_in(admin_tuban).post(url, {"action": "reactivate"})
+    assert Client().login(username=person.username, password=factories.PASSWORD)
+
+
+def test_account_serving_another_regency_is_not_locked_by_this_one(
+    admin_tuban, village_a, village_other_regency
+):
+    person = factories.operator_of(village_a, username="dua_kabupaten")
+    person.groups.add(village_other_regency.region.role_groups.get(role=Role.OPERATOR).group)
+    url = reverse("accounts_team:member", args=[person.pk])
+    client = logged_in(admin_tuban)
+    page = client.get(url).text
+    assert "Sembung" not in page
+    assert "Nonaktifkan akun" not in page
+    for action in ("deactivate", "reset"):
+        response = client.post(url, {"action": action}, follow=True)
+        assert "di luar wilayah yang Anda kelola" in response.text
+    person.refresh_from_db()
+    assert person.is_active and person.has_usable_password()
+
+
+def test_password_reset_by_regency_admin_ends_old_password(admin_tuban, people, village_a):
+    person = people["operator_a"]
+    person.email = "operator@kebonharjo.test"
+    person.save()
+    their_client = logged_in(person)
+    url = reverse("accounts_team:member", args=[person.pk])
+    response = logged_in(admin_tuban).post(url, {"action": "reset"})
+    assert response.status_code == 200
+    link = link_in(response.text)
+
+    person.refresh_from_db()
+    assert not person.has_usable_password()
+    assert their_client.get(reverse("wagtailadmin_home")).status_code == 302
+    assert not Client().login(username=person.username, password=factories.PASSWORD)
+    [message] = mail.outbox
+    assert message.to == ["operator@kebonharjo.test"]
+    assert link in message.body
+    assert RegionLogEntry.objects.filter(
+        action=Action.USER_PASSWORD_RESET, target_user=person, region=village_a.region
+    ).exists()
+
+    newcomer = Client()
+    form_url = newcomer.get(link)["Location"]
+    newcomer.post(form_url, {"new_password1": STRONG, "new_password2": STRONG})
+    assert Client().login(username=person.username, password=STRONG)
+
+
+def test_operator_resets_own_contributor_but_not_colleagues(people, village_a):
+    client = logged_in(people["operator_a"])
+    url = reverse("accounts_team:member", args=[people["contributor_a"].pk])
+    assert client.post(url, {"action": "reset"}).status_code == 200
+    people["contributor_a"].refresh_from_db()
+    assert not people["contributor_a"].has_usable_password()
+
+    url = reverse("accounts_team:member", args=[people["operator_b"].pk])
+    assert client.post(url, {"action": "reset"}).status_code == 404
+    people["operator_b"].refresh_from_db()
+    assert people["operator_b"].has_usable_password()
+
+
+def test_managers_cannot_lock_themselves_out(admin_tuban, regency):
+    url = reverse("accounts_team:member", args=[admin_tuban.pk])
+    client = logged_in(admin_tuban)
+    client.post(url, {"action": "deactivate"})
+    client.post(url, {"action": "revoke", "role": link_id(regency, Role.REGENCY_ADMIN)})
+    admin_tuban.refresh_from_db()
+    assert admin_tuban.is_active
+    assert admin_tuban.groups.filter(region_role__role=Role.REGENCY_ADMIN).exists()
+
+
+def test_details_correction_changes_email(admin_tuban, people):
+    person = people["operator_b"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    logged_in(admin_tuban).post(
+        url, {"action": "details", "first_name": "Wulan", "last_name": "", "email": "w@w.test"}
+    )
+    person.refresh_from_db()
+    assert (person.first_name, person.email) == ("Wulan", "w@w.test")
+
+
+def test_unknown_action_is_not_found(admin_tuban, people):
+    url = reverse("accounts_team:member", args=[people["operator_b"].pk])
+    assert logged_in(admin_tuban).post(url, {"action": "delete"}).status_code == 404
