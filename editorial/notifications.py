@@ -83,8 +83,7 @@ region_task_submission_notifier = RegionTaskSubmissionNotifier()
 
 
 def connect() -> None:
+    # Sent with the task state's class as sender; can_handle() picks the region tasks.
     task_submitted.connect(
-        region_task_submission_notifier,
-        sender=RegionApprovalTask,
-        dispatch_uid="region_task_submitted_email_notification",
+        region_task_submission_notifier, dispatch_uid="region_task_submitted_email_notification"
     )
