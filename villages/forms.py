@@ -11,6 +11,13 @@ class VillageCreateForm(forms.Form):
         queryset=Region.objects.filter(level=Level.DISTRICT).order_by("code"),
         help_text=_("Kecamatan tempat desa ini berada."),
     )
+
+    def __init__(self, *args, districts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if districts is not None:
+            # A regency admin creates villages in their own regency's districts only.
+            self.fields["district"].queryset = districts
+
     code = forms.CharField(
         label=_("Kode Kemendagri desa"),
         max_length=13,

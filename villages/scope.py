@@ -222,6 +222,21 @@ def collection_for_site(site: Site | None) -> Collection | None:
     return region.collection if region else None
 
 
+def districts_for_new_villages(user) -> QuerySet:
+    """The districts where ``user`` may create villages: a regency admin's own regency's,
+    every district for superusers."""
+    districts = Region.objects.filter(level=Level.DISTRICT).order_by("code")
+    if user.is_superuser:
+        return districts
+    return districts.filter(region_code_q(user_regions(user, [Role.REGENCY_ADMIN])))
+
+
+def can_create_villages(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user_regions(user, [Role.REGENCY_ADMIN]))
+
+
 def region_for_page(page: Page) -> Region | None:
     """The region a page belongs to: that of the nearest region page at or above it.
 

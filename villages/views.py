@@ -39,9 +39,15 @@ class VillageCreateView(WagtailAdminTemplateMixin, FormView):
     header_icon = "home"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
+        if not scope.can_create_villages(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "districts": scope.districts_for_new_villages(self.request.user),
+        }
 
     def form_valid(self, form):
         district = form.cleaned_data["district"]
@@ -63,6 +69,10 @@ class VillageCreateView(WagtailAdminTemplateMixin, FormView):
                 form.add_error(None, error)
             return self.form_invalid(form)
         village = Region.objects.select_related("site").get(code=form.cleaned_data["code"])
+        from audit.models import Action  # the audit app builds on this one
+        from audit.services import record
+
+        record(village, Action.VILLAGE_CREATE, actor=self.request.user, label=village.name)
         messages.success(
             self.request,
             _("Desa %(name)s dibuat di %(url)s.")

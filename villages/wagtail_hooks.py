@@ -103,14 +103,16 @@ def register_village_admin_urls():
     return [path("villages/add/", VillageCreateView.as_view(), name="villages_add")]
 
 
-class SuperuserMenuItem(MenuItem):
+class VillageCreateMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.is_superuser
+        return scope.can_create_villages(request.user)
 
 
 @hooks.register("register_settings_menu_item")
 def register_village_menu_item():
-    return SuperuserMenuItem(_("Tambah desa"), reverse("villages_add"), icon_name="home", order=50)
+    return VillageCreateMenuItem(
+        _("Tambah desa"), reverse("villages_add"), icon_name="home", order=50
+    )
 
 
 @hooks.register("construct_reports_menu")
