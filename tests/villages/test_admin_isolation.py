@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -749,6 +749,66 @@ def test_district_editor_sees_own_regency_only(client_for, regency, other_regenc
     assert "Gambar Wangi" in images and "Gambar Sembung" not in images
     explore = client.get(reverse("wagtailadmin_explore", args=[other_regency.page.pk]), follow=True)
     assert "Sembung" not in explore.text and "Lamongan" not in explore.text
+
+
+# -- 10. editors above the villages: kecamatan editors, regency admins --------------------
+
+EDITORS_ABOVE = {
+    "kecamatan_editor": ("district_editor_of", "35.23.02"),
+    "regency_editor": ("district_editor_of", "35.23"),
+    "regency_admin": ("regency_admin_of", "35.23"),
+}
+
+
+@pytest.fixture(params=list(EDITORS_ABOVE))
+def editor_above(request, seeded, db):
+    maker, code = EDITORS_ABOVE[request.param]
+    user = getattr(factories, maker)(factories.tenant(code), username=f"ed_{request.param}")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_editors_above_see_their_villages_and_nothing_of_another_regency(editor_above):
+    search = editor_above.get(reverse("wagtailadmin_pages:search"), {"q": "Berita"}).text
+    assert "Judul Draf Kebonharjo" in search and "Judul Draf Wangi" in search
+    assert "Sembung" not in search and "Lamongan" not in search
+    images = editor_above.get(reverse("wagtailimages:index")).text
+    assert "Gambar Kebonharjo" in images and "Gambar Sembung" not in images
+
+
+def test_kecamatan_editor_sees_no_other_kecamatan(seeded, village_c):
+    editor = factories.district_editor_of(factories.tenant("35.23.02"))
+    client = Client()
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[village_c.page.pk]), follow=True)
+    assert "Karangasem" not in response.text
+    url = reverse("wagtailadmin_pages:edit", args=[village_c.page.pk])
+    assert_refused(client.get(url), url)
+
+
+def test_editors_above_cannot_edit_another_regencys_pages(editor_above, sembung):
+    url = reverse("wagtailadmin_pages:edit", args=[sembung["news"].pk])
+    assert_refused(editor_above.get(url), url)
+    data = nested_form_data({"title": "Diubah", "slug": "x", "body": streamfield([])})
+    assert_refused(editor_above.post(url, data), url)
+    assert sembung["news"].get_latest_revision_as_object().title == "Judul Draf Sembung"
+
+
+def test_editors_above_cannot_open_platform_wide_admin(editor_above, operator_wangi, village_b):
+    group = village_b.group("operator")
+    urls = [
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_users:edit", args=[operator_wangi.pk]),
+        reverse("wagtailusers_groups:index"),
+        reverse("wagtailusers_groups:edit", args=[group.pk]),
+        reverse("wagtailadmin_workflows:index"),
+        reverse("wagtailsites:index"),
+        reverse("wagtailadmin_collections:index"),
+        reverse("wagtailsettings:edit", args=["villages", "villageidentity", village_b.site.pk]),
+    ]
+    for url in urls:
+        assert_refused(editor_above.get(url))
 
 
 # -- 11. superuser sees everything -------------------------------------------------------
