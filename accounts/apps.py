@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Akun dan peran")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the receivers that audit lockouts and clear them on a new password.
+        from . import throttling  # noqa: F401

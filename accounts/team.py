@@ -45,7 +45,7 @@ class TeamError(Exception):
 
 
 def role_label(link: RegionGroup) -> str:
-    """"Operator · Desa Kebonharjo" style label of a role on a region."""
+    """A role on a region as people say it, e.g. "Operator · Desa Kebonharjo"."""
     region = link.region
     name = region.name
     if region.level == Level.VILLAGE:
@@ -204,9 +204,7 @@ USERNAME_ALLOWED = re.compile(r"[^\w.@+-]")
 def _free_username(wanted: str) -> str:
     base = USERNAME_ALLOWED.sub("", slugify(wanted).replace("-", ".")) or "pengguna"
     base = base[:140]
-    taken = set(
-        User.objects.filter(username__istartswith=base).values_list("username", flat=True)
-    )
+    taken = set(User.objects.filter(username__istartswith=base).values_list("username", flat=True))
     taken = {name.lower() for name in taken}
     if base.lower() not in taken:
         return base

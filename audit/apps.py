@@ -8,3 +8,6 @@ class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = _("Riwayat wilayah")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -15,6 +15,10 @@ class Action(models.TextChoices):
     PAGE_UNPUBLISH = "page.unpublish", _("menarik halaman")
     PAGE_DELETE = "page.delete", _("menghapus halaman")
     PAGE_MOVE = "page.move", _("memindahkan halaman")
+    PAGE_REVERT = "page.revert", _("memulihkan versi lama")
+    PAGE_COPY = "page.copy", _("menyalin halaman")
+    PAGE_TRANSLATE = "page.translate", _("membuat terjemahan")
+    PAGE_PRIVACY = "page.privacy", _("mengubah akses halaman")
     PAGE_SUBMIT = "page.submit", _("mengajukan untuk moderasi")
     PAGE_APPROVE = "page.approve", _("menyetujui")
     PAGE_REJECT = "page.reject", _("meminta perubahan")
@@ -25,10 +29,53 @@ class Action(models.TextChoices):
     USER_INVITE = "user.invite", _("mengundang pengguna")
     USER_ROLE_ADD = "user.role_add", _("memberi peran")
     USER_ROLE_REMOVE = "user.role_remove", _("mencabut peran")
+    USER_UPDATE = "user.update", _("mengubah data akun")
     USER_DEACTIVATE = "user.deactivate", _("menonaktifkan akun")
     USER_REACTIVATE = "user.reactivate", _("mengaktifkan kembali akun")
     USER_PASSWORD_RESET = "user.password_reset", _("mengatur ulang sandi")
     USER_LOCKED_OUT = "user.locked_out", _("akun terkunci sementara")
+
+
+class Kind(models.TextChoices):
+    """What the history can be filtered by: broad kinds of action."""
+
+    PAGES = "halaman", _("Halaman")
+    MODERATION = "moderasi", _("Moderasi")
+    SETTINGS = "pengaturan", _("Pengaturan")
+    PEOPLE = "pengguna", _("Pengguna")
+
+
+ACTIONS_BY_KIND = {
+    Kind.PAGES: [
+        Action.PAGE_CREATE,
+        Action.PAGE_EDIT,
+        Action.PAGE_PUBLISH,
+        Action.PAGE_UNPUBLISH,
+        Action.PAGE_DELETE,
+        Action.PAGE_MOVE,
+        Action.PAGE_REVERT,
+        Action.PAGE_COPY,
+        Action.PAGE_TRANSLATE,
+        Action.PAGE_PRIVACY,
+    ],
+    Kind.MODERATION: [
+        Action.PAGE_SUBMIT,
+        Action.PAGE_APPROVE,
+        Action.PAGE_REJECT,
+        Action.PAGE_CANCEL,
+    ],
+    Kind.SETTINGS: [Action.SETTINGS_CHANGE, Action.VILLAGE_CREATE, Action.POLICY_CHANGE],
+    Kind.PEOPLE: [
+        Action.USER_INVITE,
+        Action.USER_ROLE_ADD,
+        Action.USER_ROLE_REMOVE,
+        Action.USER_UPDATE,
+        Action.USER_DEACTIVATE,
+        Action.USER_REACTIVATE,
+        Action.USER_PASSWORD_RESET,
+        Action.USER_LOCKED_OUT,
+    ],
+}
 
 
 class RegionLogEntry(models.Model):
@@ -65,12 +112,28 @@ class RegionLogEntry(models.Model):
         related_name="+",
     )
     data = models.JSONField(_("rincian"), default=dict, blank=True)
+    # Wagtail's id of the request (or editing session) an action was part of, for entries
+    # mirrored from Wagtail's logs: the drafts autosaved while one page is open, and the
+    # draft saved together with a publication, become one entry (see audit.signals).
+    uuid = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("catatan riwayat")
         verbose_name_plural = _("riwayat wilayah")
         ordering = ["-timestamp", "-pk"]
-        indexes = [models.Index(fields=["region", "-timestamp"], name="audit_region_time")]
+        indexes = [
+            models.Index(fields=["region", "-timestamp"], name="audit_region_time"),
+            models.Index(fields=["uuid", "page_id"], name="audit_uuid_page"),
+        ]
 
     def __str__(self):
         return f"{self.timestamp:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
+
+    @property
+    def actor_display(self) -> str:
+        # No actor: scheduled publishing, imports and other work the platform does itself.
+        return self.actor_name or str(_("Sistem"))
+
+    @property
+    def action_label(self) -> str:
+        return str(self.get_action_display())

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Turns a sign-in refused for too many failures into the lockout page (django-axes).
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "villages.middleware.PublicCacheControlMiddleware",
@@ -129,6 +133,33 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Sign-in, passwords and their reset ------------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out username+address before any password is checked (django-axes).
+    "accounts.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT failed sign-ins, the same username from the same address is
+# refused for LOGIN_COOLOFF_MINUTES; a successful sign-in or a new password clears the count.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+# Lock the pair, not one of its halves. Not the address alone: the operators of many villages
+# reach us through the same carrier-grade NAT address of their mobile operator, so one
+# person's typos would lock out a whole area. Not the username alone: anyone who knows an
+# operator's username could keep them locked out from anywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout are refused without extending it, so the waiting time the page
+# promises holds for the person who keeps trying with the right password.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client address as the contact forms' rate limit reads it (CONTACT_FORM_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+# Axes would otherwise keep a row with address and browser for every successful sign-in,
+# forever; nothing here reads it.
+AXES_DISABLE_ACCESS_LOG = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -137,7 +168,18 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Local habits Django's list does not know: bismillah123, sayangku2024, the village name.
+    {"NAME": "accounts.validators.IndonesianPasswordValidator"},
 ]
+
+# Reset links (Wagtail's /admin/password_reset/) reach invited people too, and the form
+# cannot flood a mailbox: at most PASSWORD_RESET_EMAIL_LIMIT emails per address and
+# PASSWORD_RESET_IP_LIMIT requests per client address per PASSWORD_RESET_RATE_WINDOW seconds.
+# A link stays valid for Django's PASSWORD_RESET_TIMEOUT (3 days), which invitations share.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetForm"  # noqa: S105
+PASSWORD_RESET_EMAIL_LIMIT = env_int("PASSWORD_RESET_EMAIL_LIMIT", 3)
+PASSWORD_RESET_IP_LIMIT = env_int("PASSWORD_RESET_IP_LIMIT", 20)
+PASSWORD_RESET_RATE_WINDOW = env_int("PASSWORD_RESET_RATE_WINDOW", 3600)
 
 # Languages: Bahasa Indonesia is the default, English lives under /en/.
 LANGUAGE_CODE = "id"

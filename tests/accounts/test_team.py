@@ -67,7 +67,8 @@ def assert_refused(response):
 
 
 def link_in(text: str) -> str:
-    match = re.search(r"https?://[^\s\"<]+/admin/(?:undangan|password_reset/confirm)/[^\s\"<]+", text)
+    pattern = r"https?://[^\s\"<]+/admin/(?:undangan|password_reset/confirm)/[^\s\"<]+"
+    match = re.search(pattern, text)
     assert match, text[:2000]
     return match.group(0)
 

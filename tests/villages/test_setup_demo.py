@@ -56,6 +56,28 @@ def test_setup_demo_prints_admin_url_and_a_password_that_logs_in(client):
 
 
 @pytest.mark.django_db
+def test_setup_demo_prints_one_random_password_for_an_account_of_each_role(client):
+    output = run_setup_demo()
+    match = re.search(r"Akun peran \(sandi: (\S+)\):", output)
+    assert match, output
+    password = match.group(1)
+    assert len(password) >= 16 and password != printed_password(output)
+    accounts = {
+        "operator.karangasem": "Operator — Karangasem",
+        "kontributor.karangasem": "Kontributor — Karangasem",
+        "editor.352312": "Editor kecamatan — Jenu",
+        "diskominfo.3523": "Admin kabupaten — Kabupaten Tuban",
+    }
+    for username, role in accounts.items():
+        assert re.search(rf"{re.escape(username)}\s+{role}", output), username
+        assert client.login(username=username, password=password)
+    # The operator manages the village's contributors in the team admin.
+    client.login(username="operator.karangasem", password=password)
+    team = client.get(reverse("accounts_team:index"), HTTP_HOST="localhost:8000")
+    assert "kontributor.karangasem" in team.text
+
+
+@pytest.mark.django_db
 def test_each_run_gives_admin_a_new_random_password_and_imports_nothing_twice(client):
     first = printed_password(run_setup_demo())
     regions, sites = Region.objects.count(), Site.objects.count()

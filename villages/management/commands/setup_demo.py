@@ -32,13 +32,46 @@ EXAMPLE_COUNT = 3
 
 def reset_admin(username: str = ADMIN_USERNAME) -> str:
     """Create the superuser ``username`` or reset its password; return the new password."""
-    alphabet = string.ascii_letters + string.digits
-    password = "".join(secrets.choice(alphabet) for _position in range(PASSWORD_LENGTH))
+    password = random_password()
     user, _created = get_user_model().objects.get_or_create(username=username)
     user.is_active = user.is_staff = user.is_superuser = True
     user.set_password(password)
     user.save()
     return password
+
+
+def random_password() -> str:
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _position in range(PASSWORD_LENGTH))
+
+
+def reset_demo_people(village: Region) -> tuple[str, list[tuple[str, str]]]:
+    """One account per role around ``village`` (operator, contributor, kecamatan editor,
+    regency admin), all with one new random password; returns it and (username, role)."""
+    from villages.models import RegionGroup
+    from villages.models.regions import Role
+
+    district, regency = village.parent, village.parent.parent
+    slug = village.slug or village.code.replace(".", "")
+    people = [
+        (f"operator.{slug}", village, Role.OPERATOR),
+        (f"kontributor.{slug}", village, Role.CONTRIBUTOR),
+        (f"editor.{district.code.replace('.', '')}", district, Role.DISTRICT_EDITOR),
+        (f"diskominfo.{regency.code.replace('.', '')}", regency, Role.REGENCY_ADMIN),
+    ]
+    password = random_password()
+    accounts = []
+    for username, region, role in people:
+        link = RegionGroup.objects.filter(region=region, role=role).select_related("group").first()
+        if link is None:
+            continue
+        user, _created = get_user_model().objects.get_or_create(username=username)
+        user.is_active = True
+        user.set_password(password)
+        user.save()
+        user.groups.add(link.group)
+        accounts.append((username, f"{Role(role).label} — {region.name}"))
+    return password, accounts
 
 
 def example_villages(codes: list[str]) -> list[Region]:
@@ -139,8 +172,14 @@ class Command(BaseCommand):
         ]
         if portal:
             lines.append(f"  {_('Portal')}:    {site_url(portal.site)}")
+        examples = example_villages(codes)
+        if examples:
+            people_password, accounts = reset_demo_people(examples[0])
+            lines.append(f"  {_('Akun peran')} ({_('sandi')}: {people_password}):")
+            for username, role in accounts:
+                lines.append(f"    {username:<28} {role}")
         lines.append(f"  {_('Contoh desa')}:")
-        for village in example_villages(codes):
+        for village in examples:
             lines.append(
                 f"    {site_url(village.site):<42} "
                 f"{VillageKind(village.village_kind).label} {village.name}, "
