@@ -18,7 +18,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from villages.models import PlatformPage, VillageHomePage
+from villages import scope
+from villages.models import PlatformPage
 
 ALBUMS_PER_PAGE = 12
 # Thumbnails above this count are lazy-loaded: the first row on a wide screen, the first
@@ -27,20 +28,6 @@ EAGER_PHOTOS = 4
 API_COVER = "fill-800x600|format-webp"
 API_THUMBNAIL = "fill-400x300|format-webp"
 API_LARGE = "max-1200x1200|format-webp"
-
-
-def village_images(page):
-    """Images a page may use: those of its village's collection (and the ones below it).
-
-    ``page`` is the page itself or, for a page not created yet, its parent.
-    """
-    images = get_image_model().objects.all()
-    path = (
-        VillageHomePage.objects.ancestor_of(page, inclusive=True)
-        .values_list("region__collection__path", flat=True)
-        .first()
-    )
-    return images.filter(collection__path__startswith=path) if path else images.none()
 
 
 def with_listing_data(albums):
@@ -121,7 +108,7 @@ class AlbumPageForm(WagtailAdminPageForm):
         anchor = self.instance if self.instance.pk else self.parent_page
         if anchor is None:
             return
-        images = village_images(anchor)
+        images = scope.village_collection_items(get_image_model().objects.all(), anchor)
         if "cover_image" in self.fields:
             self.fields["cover_image"].queryset = images
         if "photos" in self.formsets:

@@ -1,8 +1,12 @@
-"""Indonesian telephone and WhatsApp numbers: validation and links.
+"""Indonesian telephone and WhatsApp numbers: validation, normal form and links.
+
+The one place that reads phone numbers: the contact page, the government section (offices,
+BUMDes units) and the products (sellers) all ask it, so a number one form accepts is
+accepted by every other, with the same message when it is not.
 
 Editors and visitors write numbers in many ways ("(0356) 321456", "0812-3456-7890",
-"+62 812 3456 7890"). What is stored is what they typed; links (``tel:``, ``wa.me``) are
-built from the national significant number, so every spelling leads to the same place.
+"+62 812 3456 7890"). Links (``tel:``, ``wa.me``) are built from the national significant
+number, so every spelling leads to the same place.
 """
 
 from __future__ import annotations
@@ -24,21 +28,26 @@ def national_number(value: str) -> str | None:
     """The number without country code or trunk 0 (``81234567890``), or None if invalid."""
     digits = _SEPARATORS.sub("", value or "")
     if digits.startswith("+" + COUNTRY_CODE):
-        rest = digits[3:]
+        # "+62 (0)812…" is a common spelling: the trunk 0 after the country code is dropped.
+        rest = digits[3:].removeprefix("0")
     elif digits.startswith(COUNTRY_CODE):
-        rest = digits[2:]
+        rest = digits[2:].removeprefix("0")
     elif digits.startswith("0"):
+        # Only one 0: "00…" starts an international call (00 356… is Malta, not Tuban).
         rest = digits[1:]
     else:
         return None
-    # "+62 (0)812…" is a common spelling: the trunk 0 after the country code is dropped.
-    rest = rest.removeprefix("0")
     return rest if _NATIONAL_NUMBER.fullmatch(rest) else None
 
 
-def is_mobile(value: str) -> bool:
+def mobile_number(value: str) -> str | None:
+    """Like ``national_number``, but only for mobile (8…) numbers, the ones WhatsApp uses."""
     number = national_number(value)
-    return number is not None and _MOBILE_NUMBER.fullmatch(number) is not None
+    return number if number and _MOBILE_NUMBER.fullmatch(number) else None
+
+
+def is_mobile(value: str) -> bool:
+    return mobile_number(value) is not None
 
 
 def validate_phone(value: str) -> None:
@@ -65,6 +74,18 @@ def validate_whatsapp(value: str) -> None:
         )
 
 
+def whatsapp_number(value: str) -> str | None:
+    """``6281234567890``, the form ``wa.me`` links need, or None for no mobile number."""
+    number = mobile_number(value)
+    return COUNTRY_CODE + number if number else None
+
+
+def normalize_whatsapp(value: str) -> str:
+    """``628…`` for a valid mobile number; anything else unchanged, so that the field's
+    validator can report it. For models that store one form whatever was typed."""
+    return whatsapp_number(value) or value
+
+
 def tel_url(value: str) -> str:
     """``tel:+62…`` for a valid number, empty otherwise."""
     number = national_number(value)
@@ -73,5 +94,5 @@ def tel_url(value: str) -> str:
 
 def whatsapp_url(value: str) -> str:
     """``https://wa.me/62…`` for a valid mobile number, empty otherwise."""
-    number = national_number(value) if is_mobile(value) else None
-    return f"https://wa.me/{COUNTRY_CODE}{number}" if number else ""
+    number = whatsapp_number(value)
+    return f"https://wa.me/{number}" if number else ""

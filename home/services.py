@@ -8,12 +8,10 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-
-from wagtail.models import Page, PageViewRestriction
 
 from villages.models import VillageHomePage
 from villages.models.regions import Role
@@ -29,19 +27,10 @@ def profile_figures(village_page) -> dict:
     """
     from .models import ProfilePage
 
-    # Not .public(): Wagtail's version loads every view restriction of the installation.
-    # A restriction on the profile or on any page above it hides the figures.
-    above = [
-        village_page.path[:end]
-        for end in range(Page.steplen, len(village_page.path) + 1, Page.steplen)
-    ]
-    restricted = PageViewRestriction.objects.filter(
-        Q(page_id=OuterRef("pk")) | Q(page__path__in=above)
-    )
     row = (
         ProfilePage.objects.child_of(village_page)
         .live()
-        .filter(~Exists(restricted))
+        .public()
         .annotate(dusun_count=Count("hamlets"))
         .values("area_ha", "altitude", "dusun_count")
         .first()
@@ -50,7 +39,7 @@ def profile_figures(village_page) -> dict:
 
 
 def village_region_id(page) -> int | None:
-    """The region of the village a page belongs to."""
+    """The region of the village a page (or the page it will be added under) belongs to."""
     return (
         VillageHomePage.objects.ancestor_of(page, inclusive=True)
         .values_list("region_id", flat=True)

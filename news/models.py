@@ -23,21 +23,13 @@ from rest_framework import serializers
 from taggit.models import TaggedItemBase
 
 from home.blocks import BodyBlock
-from villages.models import PlatformPage, Region, VillageHomePage
+from home.services import village_region_id
+from villages.models import PlatformPage, Region
 from villages.models.regions import Level
 
 NEWS_PER_PAGE = 10
 FEED_ITEMS = 20
 IMAGE_RENDITION = "fill-800x450|format-webp"
-
-
-def village_region_id(page) -> int | None:
-    """The region of the village a page (or the page it will be added under) belongs to."""
-    return (
-        VillageHomePage.objects.ancestor_of(page, inclusive=True)
-        .values_list("region_id", flat=True)
-        .first()
-    )
 
 
 def categories_for_user(user):

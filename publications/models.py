@@ -17,7 +17,8 @@ from wagtail.search import index
 
 from rest_framework import serializers
 
-from villages.models import PlatformPage, VillageHomePage
+from villages import scope
+from villages.models import PlatformPage
 
 DOCUMENTS_PER_PAGE = 20
 FIRST_YEAR = 1945  # the Republic's first year: no village regulation is older
@@ -62,20 +63,6 @@ def parse_year(value: str) -> int | None:
 def current_year() -> int:
     """This year, the default year of a new document."""
     return timezone.localdate().year
-
-
-def village_documents(page):
-    """Documents a page may link: those of its village's collection (and the ones below it).
-
-    ``page`` is the page itself or, for a page not created yet, its parent.
-    """
-    documents = get_document_model().objects.all()
-    path = (
-        VillageHomePage.objects.ancestor_of(page, inclusive=True)
-        .values_list("region__collection__path", flat=True)
-        .first()
-    )
-    return documents.filter(collection__path__startswith=path) if path else documents.none()
 
 
 def file_size_label(size: int | None) -> str:
@@ -171,7 +158,9 @@ class PublicDocumentPageForm(WagtailAdminPageForm):
         )
         anchor = self.instance if self.instance.pk else self.parent_page
         if anchor is not None:
-            field.queryset = village_documents(anchor)
+            field.queryset = scope.village_collection_items(
+                get_document_model().objects.all(), anchor
+            )
 
 
 class PublicDocumentPage(PlatformPage):

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -26,7 +27,6 @@ from ..ical import agenda_calendar, event_calendar, ical_response
 from .base import (
     VillageClockField,
     VillageClockMixin,
-    VillagePageQuerySet,
     long_date,
     page_links,
     reserved_slug_error,
@@ -43,10 +43,10 @@ FEED_MAX_EVENTS = 200
 AGENDA_ROUTES = {"ical"}
 
 
-class EventQuerySet(VillagePageQuerySet):
+class EventQuerySet(PageQuerySet):
     def with_last_day(self):
         # An event without an end date lasts one day.
-        return self.public_live().annotate(last_day=Coalesce("end_date", "start_date"))
+        return self.live().public().annotate(last_day=Coalesce("end_date", "start_date"))
 
     def upcoming_from(self, today: datetime.date):
         """Events not over before ``today`` (running ones included), soonest first."""

@@ -16,6 +16,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -26,7 +27,6 @@ from .base import (
     DocumentLinkField,
     VillageClockField,
     VillageClockMixin,
-    VillagePageQuerySet,
     long_date,
     page_links,
     reserved_slug_error,
@@ -38,18 +38,19 @@ ANNOUNCEMENTS_PER_PAGE = 10
 ANNOUNCEMENT_ROUTES = {"arsip"}
 
 
-class AnnouncementQuerySet(VillagePageQuerySet):
+class AnnouncementQuerySet(PageQuerySet):
     def current_on(self, today: datetime.date):
         """Announcements still valid on ``today``: important ones first, then newest."""
         return (
-            self.public_live()
+            self.live()
+            .public()
             .filter(expiry_date__gte=today)
             .order_by("-is_important", "-date", "-pk")
         )
 
     def expired_on(self, today: datetime.date):
         """Announcements whose last day was before ``today``, most recently expired first."""
-        return self.public_live().filter(expiry_date__lt=today).order_by("-expiry_date", "-pk")
+        return self.live().public().filter(expiry_date__lt=today).order_by("-expiry_date", "-pk")
 
 
 class AnnouncementIndexPage(RoutablePageMixin, VillageClockMixin, PlatformPage):

@@ -1,4 +1,4 @@
-"""What announcements and events share: the village clock, visibility, lists, API fields."""
+"""What announcements and events share: the village clock, lists, API fields."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Substr
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.models import Page, PageViewRestriction
-from wagtail.query import PageQuerySet
 
 from rest_framework import serializers
 
@@ -34,21 +29,6 @@ def reserved_slug_error(slug: str, reserved: set[str]) -> ValidationError | None
             params={"slug": slug},
         )
     return None
-
-
-class VillagePageQuerySet(PageQuerySet):
-    def public_live(self):
-        """Live pages outside any private section, in the same single query.
-
-        Wagtail's ``public()`` first loads every view restriction of the installation (one
-        more query, growing with the number of villages); here the database checks whether
-        a restriction sits on the page or one of its ancestors.
-        """
-        restricted = PageViewRestriction.objects.filter(
-            page__depth__lte=OuterRef("depth"),
-            page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen),
-        )
-        return self.live().filter(~Exists(restricted))
 
 
 class VillageClockMixin:

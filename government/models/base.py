@@ -10,13 +10,9 @@ from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 
-from ..validators import (
-    normalize_whatsapp,
-    tel_uri,
-    validate_phone,
-    validate_whatsapp,
-    validate_year,
-)
+from home.phone import normalize_whatsapp, tel_url, validate_phone, validate_whatsapp, whatsapp_url
+
+from ..validators import validate_year
 
 # Portraits are cut 3:4, logos are never cropped, other pictures are 16:9.
 PORTRAIT_RENDITION = "fill-300x400|format-webp"
@@ -52,11 +48,11 @@ class PhoneContact(models.Model):
 
     @property
     def phone_uri(self) -> str:
-        return tel_uri(self.phone)
+        return tel_url(self.phone)
 
     @property
     def whatsapp_url(self) -> str:
-        return f"https://wa.me/{self.whatsapp}" if self.whatsapp else ""
+        return whatsapp_url(self.whatsapp)
 
 
 class OfficialBase(Orderable):

@@ -12,6 +12,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from home.blocks import BodyBlock
+from maps.models import openstreetmap_url
 from villages.models import PlatformPage
 
 from ..validators import validate_latitude, validate_longitude
@@ -126,10 +127,7 @@ class PotentialPage(PhotosMixin, PlatformPage):
         """A link to the spot on OpenStreetMap (a link only: the page loads nothing from it)."""
         if self.latitude is None or self.longitude is None:
             return ""
-        return (
-            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
-            f"#map=16/{self.latitude}/{self.longitude}"
-        )
+        return openstreetmap_url(self.latitude, self.longitude, zoom=16)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

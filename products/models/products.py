@@ -19,12 +19,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
+from home.phone import normalize_whatsapp, validate_whatsapp, whatsapp_number
 from villages.models import PlatformPage
 
 from ..fields import WebAddressField
 from ..formatting import display_whatsapp, format_rupiah, whatsapp_link
 from ..forms import ProductPageForm
-from ..validators import normalize_whatsapp, validate_whatsapp
 from .common import PhotoBase, PhotosMixin, village_title
 
 # Tags that end a paragraph or list item: replaced by a space when making plain text.
@@ -175,8 +175,7 @@ class ProductPage(PhotosMixin, PlatformPage):
     def clean(self):
         super().clean()
         # Stored as WhatsApp wants it (628…), whatever way the operator typed it.
-        if self.seller_whatsapp:
-            self.seller_whatsapp = normalize_whatsapp(self.seller_whatsapp)
+        self.seller_whatsapp = normalize_whatsapp(self.seller_whatsapp)
 
     @property
     def category_label(self) -> str:
@@ -207,12 +206,9 @@ class ProductPage(PhotosMixin, PlatformPage):
 
     def get_whatsapp_url(self, request=None) -> str:
         """The order link that opens a WhatsApp chat with the seller, or "" without a number."""
-        try:
-            number = normalize_whatsapp(self.seller_whatsapp)
-        except ValidationError:
-            # No number, or one stored around the form's checks: no link rather than an error.
-            return ""
-        return whatsapp_link(number, self.order_message(request))
+        number = whatsapp_number(self.seller_whatsapp)
+        # No number, or one stored around the form's checks: no link rather than an error.
+        return whatsapp_link(number, self.order_message(request)) if number else ""
 
     @property
     def whatsapp_url(self) -> str:

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from events.models import AgendaIndexPage, AnnouncementIndexPage, AnnouncementPage, EventPage
@@ -49,3 +51,21 @@ def schedule(tenant, title, *, start_date, publish=True, **fields):
     if publish:
         page.save_revision().publish()
     return page
+
+
+def queries_for(client, tenant, path) -> int:
+    """The queries one public request for ``path`` on ``tenant``'s site costs."""
+    client.get(path, HTTP_HOST=tenant.host)  # warm the per-process site index first
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path, HTTP_HOST=tenant.host)
+    assert response.status_code == 200
+    return len(context)
+
+
+def zone_lookups(captured_queries) -> list[dict]:
+    """The captured queries that look up a village's time zone (``timezone_for_page``).
+
+    Matched on the region code it selects: the site lookup of every request joins the
+    region table too, and is no zone lookup.
+    """
+    return [q for q in captured_queries if '"region__code"' in q["sql"]]

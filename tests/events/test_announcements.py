@@ -15,7 +15,7 @@ import pytest
 from events.models import AnnouncementIndexPage, AnnouncementPage
 from tests.api.helpers import make_document
 
-from .helpers import TODAY, announce, announcement_index, days
+from .helpers import TODAY, announce, announcement_index, days, queries_for, zone_lookups
 
 # 16:30 UTC on 30 November 2026: still the 30th in WIB (23:30), already 1 December in WITA.
 WIB_LATE_EVENING = datetime.datetime(2026, 11, 30, 16, 30, tzinfo=datetime.UTC)
@@ -391,14 +391,6 @@ def test_slug_of_the_archive_route_is_refused(client_for, operator_a, village_a)
 MAX_QUERIES = 22
 
 
-def queries_for(client, tenant, path):
-    client.get(path, HTTP_HOST=tenant.host)  # warm the per-process site index first
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(path, HTTP_HOST=tenant.host)
-    assert response.status_code == 200
-    return len(context)
-
-
 @pytest.mark.parametrize("path", ["/pengumuman/", "/pengumuman/arsip/"])
 def test_index_query_count_does_not_grow_with_announcements(
     client, village_a, path, django_assert_max_num_queries
@@ -428,5 +420,4 @@ def test_api_listing_looks_up_the_village_zone_once(client, village_a):
             "/api/v2/pages/?type=events.AnnouncementPage&fields=*", HTTP_HOST=village_a.host
         )
     assert len(response.json()["items"]) == 12
-    zone_lookups = [q for q in context.captured_queries if "villages_region" in q["sql"]]
-    assert len(zone_lookups) == 1
+    assert len(zone_lookups(context.captured_queries)) == 1

@@ -121,10 +121,10 @@ def test_bad_institution_official_period_is_refused(client_for, operator_a, vill
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("phone", "12345", "Masukkan nomor telepon Indonesia yang benar"),
-        ("phone", "+1 202 555 0100", "Masukkan nomor telepon Indonesia yang benar"),
-        ("whatsapp", "(0356) 321456", "Masukkan nomor HP Indonesia yang dipakai untuk WhatsApp"),
-        ("whatsapp", "0812", "Masukkan nomor HP Indonesia yang dipakai untuk WhatsApp"),
+        ("phone", "12345", "Nomor telepon tidak sah. Tulis nomor Indonesia"),
+        ("phone", "+1 202 555 0100", "Nomor telepon tidak sah. Tulis nomor Indonesia"),
+        ("whatsapp", "(0356) 321456", "Nomor WhatsApp harus nomor HP Indonesia"),
+        ("whatsapp", "0812", "Nomor WhatsApp harus nomor HP Indonesia"),
     ],
 )
 def test_bad_institution_number_is_refused_and_nothing_saved(
@@ -169,7 +169,7 @@ def test_bad_bumdes_unit_number_and_founding_year_are_refused(client_for, operat
     data["action-publish"] = "1"
     response = client.post(edit_url(bumdes), data)
     assert response.status_code == 200
-    assert "Masukkan nomor HP Indonesia yang dipakai untuk WhatsApp" in response.text
+    assert "Nomor WhatsApp harus nomor HP Indonesia" in response.text
     assert "Tahun harus antara 1945 dan" in response.text
     assert not BumdesUnit.objects.filter(page=bumdes).exists()
     bumdes.refresh_from_db()

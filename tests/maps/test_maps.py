@@ -555,6 +555,18 @@ def test_map_preview_renders_nothing_for_a_private_or_unpublished_map(village_a)
     assert map_page_for(village_a.page) is None
 
 
+def test_map_preview_hides_the_map_of_a_private_village_but_not_its_neighbours(
+    village_a, village_b
+):
+    fill_a(village_a)
+    page_b = fill_b(village_b)
+    PageViewRestriction.objects.create(
+        page=village_a.page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert map_page_for(village_a.page) is None
+    assert map_page_for(village_b.page) == page_b
+
+
 def test_map_page_for_finds_only_this_villages_map(village_a, village_b):
     page_a = fill_a(village_a)
     page_b = fill_b(village_b)

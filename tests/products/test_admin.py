@@ -101,7 +101,8 @@ def test_invalid_whatsapp_number_is_refused_and_nothing_is_saved(
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert errors["seller_whatsapp"] == [
-        "Nomor WhatsApp harus nomor HP Indonesia, misalnya 0812-3456-7890 atau +62 812-3456-7890."
+        "Nomor WhatsApp harus nomor HP Indonesia yang diawali 08 atau +62 8, "
+        "misalnya 0812-3456-7890."
     ]
     assert "Nomor WhatsApp harus nomor HP Indonesia" in response.text
     assert not Page.objects.filter(slug="batik-gedog-tulis").exists()

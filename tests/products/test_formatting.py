@@ -1,4 +1,7 @@
-"""Rupiah prices, WhatsApp numbers and order links, written the way buyers expect."""
+"""Rupiah prices, WhatsApp numbers and order links, written the way buyers expect.
+
+How typed WhatsApp numbers are read: tests/home/test_phone.py.
+"""
 
 from decimal import Decimal
 
@@ -9,7 +12,7 @@ from django.utils import translation
 import pytest
 
 from products.formatting import display_whatsapp, format_rupiah, whatsapp_link
-from products.validators import normalize_whatsapp, parse_rupiah
+from products.validators import parse_rupiah
 
 
 @pytest.mark.parametrize(
@@ -62,51 +65,6 @@ def test_unreadable_price_is_refused_with_an_indonesian_example(typed):
     with pytest.raises(ValidationError) as error:
         parse_rupiah(typed)
     assert "misalnya 150000 atau 150.000" in error.value.messages[0]
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "081234567890",
-        "0812-3456-7890",
-        "0812 3456 7890",
-        "+62 812-3456-7890",
-        "+6281234567890",
-        "62 812 3456 7890",
-        "6281234567890",
-        "(0812) 3456.7890",
-    ],
-)
-def test_whatsapp_number_is_normalized_to_628(typed):
-    assert normalize_whatsapp(typed) == "6281234567890"
-
-
-@pytest.mark.parametrize(
-    "typed,expected",
-    [("0811-234-567", "62811234567"), ("0857-1234-56789", "62857123456789")],
-)
-def test_shortest_and_longest_mobile_numbers_are_accepted(typed, expected):
-    assert normalize_whatsapp(typed) == expected
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "",
-        "0356-321-123",  # a landline (Tuban area code), no WhatsApp
-        "021-555-1234",
-        "+1 415 555 0100",  # not Indonesian
-        "0812-345",  # too short
-        "0812-3456-7890-12",  # too long
-        "81234567890",  # no prefix: cannot tell the country
-        "0812-3456-789O",  # letter O
-        "+62 0812-3456-7890",
-    ],
-)
-def test_invalid_whatsapp_number_is_refused_in_indonesian(typed):
-    with pytest.raises(ValidationError) as error:
-        normalize_whatsapp(typed)
-    assert "Nomor WhatsApp harus nomor HP Indonesia" in error.value.messages[0]
 
 
 def test_whatsapp_link_urlencodes_the_message():
