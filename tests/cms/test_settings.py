@@ -30,6 +30,8 @@ print(json.dumps({
     "SECURE_CONTENT_TYPE_NOSNIFF": settings.SECURE_CONTENT_TYPE_NOSNIFF,
     "CORS_ALLOWED_ORIGINS": settings.CORS_ALLOWED_ORIGINS,
     "LANGUAGE_CODE": settings.LANGUAGE_CODE,
+    "EMAIL": [settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT,
+              settings.EMAIL_HOST_USER, settings.EMAIL_USE_TLS, settings.DEFAULT_FROM_EMAIL],
 }))
 """
 
@@ -156,3 +158,24 @@ def test_site_index_invalidation_reaches_other_processes_through_redis(
     assert web_worker.for_cache_object(None).most_specific(path)[0].root_url == (
         "http://kebonharjo.desa.id"
     )
+
+
+def test_email_server_comes_from_the_environment():
+    loaded = load_settings(
+        "cms.settings.production",
+        SECRET_KEY="rahasia-produksi",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="smtp.tubankab.go.id",
+        EMAIL_PORT="587",
+        EMAIL_HOST_USER="portal",
+        EMAIL_USE_TLS="true",
+        DEFAULT_FROM_EMAIL="Portal Desa Tuban <portal@tubankab.go.id>",
+    )
+    assert loaded["EMAIL"] == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.tubankab.go.id",
+        587,
+        "portal",
+        True,
+        "Portal Desa Tuban <portal@tubankab.go.id>",
+    ]
