@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from villages.models import Region
@@ -66,3 +67,39 @@ def policy_for(regency: Region) -> RegencyPolicy:
     """The regency's saved policy, or an unsaved one with the defaults."""
     policy = RegencyPolicy.objects.filter(region=regency).first()
     return policy or RegencyPolicy(region=regency)
+
+
+def policies_for(regency_codes) -> dict[str, RegencyPolicy]:
+    """The policy of each regency (by code) in one query; unsaved defaults where none is saved."""
+    codes = set(regency_codes)
+    saved = {
+        policy.region.code: policy
+        for policy in RegencyPolicy.objects.filter(region__code__in=codes).select_related("region")
+    }
+    return {code: saved.get(code) or RegencyPolicy() for code in codes}
+
+
+class ReminderLog(models.Model):
+    """A freshness reminder sent to the operators of an inactive village.
+
+    ``send_freshness_reminders`` reads the newest one per village so a daily run does not
+    write to the same village more often than its regency's ``reminder_interval_days``.
+    """
+
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("desa"),
+        on_delete=models.CASCADE,
+        related_name="freshness_reminders",
+    )
+    sent_at = models.DateTimeField(_("dikirim"), default=timezone.now)
+    recipient_count = models.PositiveSmallIntegerField(_("jumlah penerima"))
+
+    class Meta:
+        verbose_name = _("pengingat keaktifan")
+        verbose_name_plural = _("pengingat keaktifan")
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["region", "-sent_at"], name="editorial_reminder_region")]
+
+    def __str__(self):
+        return f"{self.region} {self.sent_at:%Y-%m-%d}"

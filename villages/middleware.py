@@ -17,7 +17,8 @@ def find_site_for_host(request: HttpRequest) -> Site | None:
     """
     host = request.get_host().rsplit(":", 1)[0].lower().rstrip(".")
     port = request.get_port()
-    matches = list(Site.objects.filter(hostname=host).select_related("root_page"))
+    # With its region: the footer's "last updated" line reads it (editorial.templatetags).
+    matches = list(Site.objects.filter(hostname=host).select_related("root_page", "region"))
     if not matches:
         return None
     for site in matches:
