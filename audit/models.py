@@ -26,6 +26,7 @@ class Action(models.TextChoices):
     SETTINGS_CHANGE = "settings.change", _("mengubah pengaturan situs")
     VILLAGE_CREATE = "village.create", _("membuat desa")
     POLICY_CHANGE = "policy.change", _("mengubah kebijakan kabupaten")
+    REMINDER_SENT = "reminder.sent", _("mengirim pengingat keaktifan")
     USER_INVITE = "user.invite", _("mengundang pengguna")
     USER_ROLE_ADD = "user.role_add", _("memberi peran")
     USER_ROLE_REMOVE = "user.role_remove", _("mencabut peran")
@@ -64,7 +65,12 @@ ACTIONS_BY_KIND = {
         Action.PAGE_REJECT,
         Action.PAGE_CANCEL,
     ],
-    Kind.SETTINGS: [Action.SETTINGS_CHANGE, Action.VILLAGE_CREATE, Action.POLICY_CHANGE],
+    Kind.SETTINGS: [
+        Action.SETTINGS_CHANGE,
+        Action.VILLAGE_CREATE,
+        Action.POLICY_CHANGE,
+        Action.REMINDER_SENT,
+    ],
     Kind.PEOPLE: [
         Action.USER_INVITE,
         Action.USER_ROLE_ADD,

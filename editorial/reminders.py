@@ -24,6 +24,8 @@ from django.utils import translation
 
 from wagtail.users.models import UserProfile
 
+from audit.models import Action
+from audit.services import record
 from villages import timezones
 from villages.models import Region, RegionGroup
 from villages.models.regions import Level, Role
@@ -186,6 +188,14 @@ def send_reminders(plan: ReminderPlan) -> SendResult:
                 region=reminder.region,
                 sent_at=timezones.now(),
                 recipient_count=len(reminder.recipients),
+            )
+            # In the village's history too: the operators see they were reminded, and by whom
+            # (the platform: no actor).
+            record(
+                reminder.region,
+                Action.REMINDER_SENT,
+                label=str(reminder.region.name),
+                data={"recipients": len(reminder.recipients)},
             )
             result.sent.append(reminder)
     return result

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -48,6 +49,15 @@ class OperatorsColumn(Column):
         return context
 
 
+class HistoryColumn(Column):
+    """A link to the village's history (audit), which the same people may read."""
+
+    cell_template_name = "editorial/freshness/history_cell.html"
+
+    def get_value(self, instance):
+        return f"{reverse('audit_history')}?{urlencode({'wilayah': instance.code})}"
+
+
 def explorer_url(row) -> str | None:
     # Every row is a village below the user's own editor regions, where their page rights
     # reach: the explorer opens for them.
@@ -68,6 +78,7 @@ COLUMNS = [
         "status_label", label=_("Status"), sort_key="status", primary=lambda row: not row.inactive
     ),
     DateColumn("last_reminded_at", label=_("Pengingat terakhir"), sort_key="reminded"),
+    HistoryColumn("history", label=_("Riwayat")),
 ]
 
 # The CSV: the same rows, every figure in its own column, ISO dates on the village's clock.

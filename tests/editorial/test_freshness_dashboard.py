@@ -139,6 +139,10 @@ def test_dashboard_table_shows_the_figures_and_totals(client_for, figures, regen
     assert 'href="http://kebonharjo.tuban.test"' in kebonharjo
     assert "Belum pernah" in row_html(text, "Karangasem")
     assert "Unduh CSV" in text
+    # Each row leads to the village's history, which the same reader may open.
+    history = "/admin/riwayat/?wilayah=35.23.02.2001"
+    assert f'href="{history}"' in kebonharjo
+    assert "Kebonharjo" in client_for(factories.regency_admin_of(regency)).get(history).text
 
 
 # -- who sees what ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
+from audit.models import Action, RegionLogEntry
 from editorial.models import RegencyPolicy, ReminderLog
 from tests.editorial.helpers import clock, days_ago, operator, publish_page
 from villages.timezones import WIB
@@ -59,6 +60,7 @@ def test_dry_run_sends_nothing_writes_nothing_and_lists_who_would_get_what(peopl
 
     assert mail.outbox == []
     assert ReminderLog.objects.count() == 0
+    assert not RegionLogEntry.objects.filter(action=Action.REMINDER_SENT).exists()
     assert UserProfile.objects.count() == profiles
     assert "sri@kebonharjo.test" in output
     assert "Kebonharjo" in output
@@ -77,6 +79,9 @@ def test_only_the_inactive_villages_active_operators_with_email_are_reminded(peo
     assert "http://admin.testserver/admin/login/" in message.body
     log = ReminderLog.objects.get()
     assert (log.region, log.recipient_count) == (village_a.region, 1)
+    # The village's history shows the reminder, sent by the platform itself.
+    [entry] = RegionLogEntry.objects.filter(action=Action.REMINDER_SENT)
+    assert (entry.region, entry.actor, entry.data) == (village_a.region, None, {"recipients": 1})
     # Karangasem is inactive but nobody can be reached: listed for the regency to act.
     assert "Karangasem (35.23.12.2001, Jenu)" in output
     assert "diingatkan: 1" in output
