@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.password_reset import link_validity
 from audit.models import Action
 from audit.services import record
 from villages import scope
@@ -161,14 +162,6 @@ def password_link(user, request=None, *, invitation: bool = False) -> str:
     if request is not None:
         return request.build_absolute_uri(path)
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def link_validity() -> str:
-    """How long a password link stays valid, in words ("3 hari", "12 jam")."""
-    seconds = settings.PASSWORD_RESET_TIMEOUT
-    if seconds >= 86400 and seconds % 86400 == 0:
-        return _("%(n)d hari") % {"n": seconds // 86400}
-    return _("%(n)d jam") % {"n": max(1, seconds // 3600)}
 
 
 def _send(user, template: str, context: dict) -> bool:

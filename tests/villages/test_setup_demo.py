@@ -8,6 +8,7 @@ import re
 from io import StringIO
 
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 
 from wagtail.models import Site
@@ -29,6 +30,16 @@ def run_setup_demo(region=JENU):
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """The output of one setup_demo run, shared by this module's tests (importing a district
+    with its demo content takes a while). Rolled back when the module is done; each test
+    still runs in its own savepoint on top of it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run_setup_demo()
+        transaction.set_rollback(True)
+
+
 def printed_password(output):
     match = re.search(r"Sandi:\s+(\S+)", output)
     assert match, output
@@ -44,9 +55,8 @@ def test_demo_csv_holds_every_district_and_village_of_tuban():
     assert "Kebonharjo" in {row.name for row in selection.villages}
 
 
-@pytest.mark.django_db
-def test_setup_demo_prints_admin_url_and_a_password_that_logs_in(client):
-    output = run_setup_demo()
+def test_setup_demo_prints_admin_url_and_a_password_that_logs_in(demo_output, client, db):
+    output = demo_output
 
     assert "http://localhost:8000/admin/" in output
     assert re.search(r"Pengguna:\s+admin\b", output)
@@ -55,9 +65,8 @@ def test_setup_demo_prints_admin_url_and_a_password_that_logs_in(client):
     assert response.status_code == 200
 
 
-@pytest.mark.django_db
-def test_setup_demo_prints_one_random_password_for_an_account_of_each_role(client):
-    output = run_setup_demo()
+def test_setup_demo_prints_one_random_password_for_an_account_of_each_role(demo_output, client, db):
+    output = demo_output
     match = re.search(r"Akun peran \(sandi: (\S+)\):", output)
     assert match, output
     password = match.group(1)
@@ -77,9 +86,10 @@ def test_setup_demo_prints_one_random_password_for_an_account_of_each_role(clien
     assert "kontributor.karangasem" in team.text
 
 
-@pytest.mark.django_db
-def test_each_run_gives_admin_a_new_random_password_and_imports_nothing_twice(client):
-    first = printed_password(run_setup_demo())
+def test_each_run_gives_admin_a_new_random_password_and_imports_nothing_twice(
+    demo_output, client, db
+):
+    first = printed_password(demo_output)
     regions, sites = Region.objects.count(), Site.objects.count()
 
     second_output = run_setup_demo()
@@ -93,9 +103,8 @@ def test_each_run_gives_admin_a_new_random_password_and_imports_nothing_twice(cl
     assert client.login(username="admin", password=second)
 
 
-@pytest.mark.django_db
-def test_setup_demo_gives_every_new_village_a_localhost_site_that_answers(client):
-    output = run_setup_demo()
+def test_setup_demo_gives_every_new_village_a_localhost_site_that_answers(demo_output, client, db):
+    output = demo_output
 
     villages = Region.objects.filter(code__startswith=f"{JENU}.", level=Level.VILLAGE)
     assert villages.count() == JENU_VILLAGES
