@@ -120,6 +120,14 @@ class HistoryView(ReportView):
     filterset_class = HistoryFilterSet
     paginate_by = 50
     export_filename = "riwayat-desa"
+
+    @property
+    def no_results_message(self):
+        # Wagtail builds this from the plural name in English ("There are no … to display").
+        if self.is_searching or self.is_filtering:
+            return _("Tidak ada catatan yang cocok dengan saringan ini.")
+        return _("Belum ada catatan riwayat di wilayah Anda.")
+
     list_export = [
         "timestamp",
         "actor_display",

@@ -265,3 +265,14 @@ SubmitPageTranslationView.get_object = _only_editable_source(
 UpdateTranslationsView.get_object = _only_editable_source(
     UpdateTranslationsView.get_object, lambda source: source.get_source_instance()
 )
+
+
+# Wagtail 8.0's Indonesian catalogue leaves these menu labels in English.
+UNTRANSLATED_MENU_LABELS = {"reports": _("Laporan"), "help": _("Bantuan")}
+
+
+@hooks.register("construct_main_menu")
+def translate_menu_labels(request, menu_items):
+    for item in menu_items:
+        if item.name in UNTRANSLATED_MENU_LABELS:
+            item.label = UNTRANSLATED_MENU_LABELS[item.name]

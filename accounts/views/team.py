@@ -31,11 +31,13 @@ class TeamViewMixin(WagtailAdminTemplateMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
-        return [
+        items = [
             {"url": reverse("wagtailadmin_home"), "label": _("Dasbor")},
             {"url": reverse("accounts_team:index"), "label": _("Tim")},
-            *([{"url": "", "label": self.get_page_title()}] if self.get_page_title() else []),
         ]
+        if self.request.resolver_match.url_name != "index":
+            items.append({"url": "", "label": self.get_page_title()})
+        return items
 
     def show_link(self, result, heading):
         """The password link, shown once in the answer to the POST (never in a URL)."""
@@ -55,9 +57,6 @@ class TeamViewMixin(WagtailAdminTemplateMixin):
 class TeamIndexView(TeamViewMixin, TemplateView):
     template_name = "accounts/team/index.html"
     page_title = gettext_lazy("Tim")
-
-    def get_page_title(self):
-        return ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -65,7 +65,8 @@ def explorer_url(row) -> str | None:
 
 
 COLUMNS = [
-    TitleColumn("name", label=_("Desa"), sort_key="name", get_url=explorer_url),
+    # A width keeps long village names from breaking letter by letter in a wide table.
+    TitleColumn("name", label=_("Desa"), sort_key="name", get_url=explorer_url, width="13%"),
     Column("kind_label", label=_("Jenis"), sort_key="kind"),
     Column("district_name", label=_("Kecamatan"), sort_key="district"),
     SiteColumn("site_url", label=_("Situs"), sort_key="site"),
@@ -156,6 +157,10 @@ class FreshnessDashboardView(ReportView):
         "last_published_date": {ReportView.FORMAT_CSV: _iso},
         "last_reminded_date": {ReportView.FORMAT_CSV: _iso},
     }
+
+    @property
+    def no_results_message(self):
+        return _("Tidak ada desa yang cocok.")
 
     def dispatch(self, request, *args, **kwargs):
         # Not found rather than refused: the page does not exist for operators and others.
