@@ -263,13 +263,12 @@ def invite(
         user.set_unusable_password()
         user.save()
         user.groups.add(link.group)
-        record(
+        _record(
             link.region,
             Action.USER_INVITE,
-            actor=manager,
-            label=user.get_full_name() or user.get_username(),
-            target_user=user,
-            data={"role": link.role, "username": user.get_username()},
+            manager,
+            user,
+            {"role": link.role, "username": user.get_username()},
         )
     url = password_link(user, request, invitation=True)
     emailed = _send(
@@ -298,14 +297,7 @@ def resend_invitation(manager, user, request=None) -> LinkResult:
         },
     )
     for region in {link.region for link in links}:
-        record(
-            region,
-            Action.USER_INVITE,
-            actor=manager,
-            label=user.get_full_name() or user.get_username(),
-            target_user=user,
-            data={"resent": True},
-        )
+        _record(region, Action.USER_INVITE, manager, user, {"resent": True})
     return LinkResult(user=user, link=url, emailed=emailed)
 
 
@@ -318,14 +310,7 @@ def grant_role(manager, user, role_id: int) -> RegionGroup:
         raise TeamError(_("Anda tidak dapat mengubah akun ini."))
     with transaction.atomic():
         user.groups.add(link.group)
-        record(
-            link.region,
-            Action.USER_ROLE_ADD,
-            actor=manager,
-            label=user.get_full_name() or user.get_username(),
-            target_user=user,
-            data={"role": link.role},
-        )
+        _record(link.region, Action.USER_ROLE_ADD, manager, user, {"role": link.role})
     return link
 
 
@@ -345,14 +330,7 @@ def revoke_role(manager, user, role_id: int) -> RegionGroup:
         )
     with transaction.atomic():
         user.groups.remove(link.group)
-        record(
-            link.region,
-            Action.USER_ROLE_REMOVE,
-            actor=manager,
-            label=user.get_full_name() or user.get_username(),
-            target_user=user,
-            data={"role": link.role},
-        )
+        _record(link.region, Action.USER_ROLE_REMOVE, manager, user, {"role": link.role})
     return link
 
 
@@ -368,16 +346,21 @@ def _require_account_control(manager, user) -> None:
         )
 
 
+def _record(region, action: str, manager, user, data: dict | None = None) -> None:
+    """Write a change to ``user``'s account into ``region``'s history."""
+    record(
+        region,
+        action,
+        actor=manager,
+        label=user.get_full_name() or user.get_username(),
+        target_user=user,
+        data=data,
+    )
+
+
 def _record_for_each_region(manager, user, action: str, data: dict | None = None) -> None:
     for region in {link.region for link in visible_roles(manager, user)}:
-        record(
-            region,
-            action,
-            actor=manager,
-            label=user.get_full_name() or user.get_username(),
-            target_user=user,
-            data=data,
-        )
+        _record(region, action, manager, user, data)
 
 
 def set_active(manager, user, active: bool) -> None:

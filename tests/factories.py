@@ -38,6 +38,15 @@ class Tenant:
         return RegionGroup.objects.get(region=self.region, role=role).group
 
 
+def logged_in(user):
+    """A test client of its own, logged in as ``user`` (for tests that need two at once)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def provision_regions(code: str, base_domain: str, path: Path = TWO_REGENCIES, port: int = 80):
     """Provision everything under ``code`` from a CSV, as the import command does."""
     return provision(read_selection(path, code), base_domain=base_domain, port=port)

@@ -16,6 +16,7 @@ import pytest
 
 from audit.models import Action, RegionLogEntry
 from tests import factories
+from tests.factories import logged_in
 from villages.models.regions import Role
 
 User = get_user_model()
@@ -43,12 +44,6 @@ def people(village_a, village_b, village_other_regency):
         "contributor_b": factories.contributor_of(village_b, username="kt_wangi"),
         "operator_sembung": factories.operator_of(village_other_regency, username="op_sembung"),
     }
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def link_id(tenant, role) -> int:

@@ -6,7 +6,6 @@ action view. Notices go by email to the people of that page's own region only.
 """
 
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import TaskState
@@ -17,15 +16,10 @@ from audit.models import Action, RegionLogEntry
 from editorial.models import RegencyPolicy
 from editorial.workflows import DISTRICT_REVIEW_WORKFLOW_NAME
 from tests import factories
+from tests.factories import logged_in
 from tests.villages.test_moderation import approve_url, create_page
 
 TITLE = "Usulan Karang Taruna Kebonharjo"
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def set_policy(user, regency_code, **values):

@@ -8,26 +8,15 @@ RegionApprovalTask from migration 0002.
 from django.urls import reverse
 
 from wagtail.models import Page, TaskState, Workflow
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 import pytest
 
 from tests import factories
+from tests.page_editor import page_form
 from villages.models import RegionApprovalTask
 from villages.models.regions import Role
 
 TITLE = "Usulan Karang Taruna Kebonharjo"
-
-
-def page_form(client, url, **fields):
-    """The data of the page form at ``url`` as the browser would send it, with ``fields``."""
-    response = client.get(url)
-    assert response.status_code == 200
-    data = querydict_from_html(response.text, form_id="page-edit-form")
-    # The StreamField editor is built in the browser; an empty body is posted like this.
-    data.update(nested_form_data({"body": streamfield([])}))
-    data.update(fields)
-    return data
 
 
 def create_page(client, parent, action, title=TITLE):

@@ -4,7 +4,6 @@ Two villages in two regencies: Kebonharjo and Wangi (Jatirogo, Tuban), Karangase
 Tuban), Sembung (Sukorame, Lamongan).
 """
 
-from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -13,14 +12,9 @@ import pytest
 
 from audit.models import Action, RegionLogEntry
 from tests import factories
+from tests.factories import logged_in
 from villages.models import Region, RegionGroup
 from villages.models.regions import Role
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def can(user, page, action: str) -> bool:
