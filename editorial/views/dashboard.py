@@ -65,8 +65,14 @@ def explorer_url(row) -> str | None:
 
 
 COLUMNS = [
-    # A width keeps long village names from breaking letter by letter in a wide table.
-    TitleColumn("name", label=_("Desa"), sort_key="name", get_url=explorer_url, width="13%"),
+    # Without nowrap, a wide table breaks long village names letter by letter.
+    TitleColumn(
+        "name",
+        label=_("Desa"),
+        sort_key="name",
+        get_url=explorer_url,
+        classname="w-whitespace-nowrap",
+    ),
     Column("kind_label", label=_("Jenis"), sort_key="kind"),
     Column("district_name", label=_("Kecamatan"), sort_key="district"),
     SiteColumn("site_url", label=_("Situs"), sort_key="site"),
