@@ -47,13 +47,7 @@ class TeamError(Exception):
 
 def role_label(link: RegionGroup) -> str:
     """A role on a region as people say it, e.g. "Operator · Desa Kebonharjo"."""
-    region = link.region
-    name = region.name
-    if region.level == Level.VILLAGE:
-        name = f"{region.get_village_kind_display()} {region.name}".strip()
-    elif region.level == Level.DISTRICT:
-        name = _("Kecamatan %(name)s") % {"name": region.name}
-    return f"{link.get_role_display()} · {name}"
+    return f"{link.get_role_display()} · {link.region.display_name}"
 
 
 def grantable_links(manager) -> QuerySet:
@@ -72,13 +66,10 @@ def role_choices(manager, exclude: set[int] | None = None) -> list:
         if exclude and link.pk in exclude:
             continue
         region = link.region
+        # A village's roles stand under its district, as do the district's own.
         if region.level == Level.VILLAGE and region.parent is not None:
-            heading = _("Kecamatan %(name)s") % {"name": region.parent.name}
-        elif region.level == Level.DISTRICT:
-            heading = _("Kecamatan %(name)s") % {"name": region.name}
-        else:
-            heading = region.name
-        groups.setdefault(heading, []).append((link.pk, role_label(link)))
+            region = region.parent
+        groups.setdefault(region.display_name, []).append((link.pk, role_label(link)))
     return list(groups.items())
 
 
@@ -107,11 +98,11 @@ def visible_roles(manager, user) -> list[RegionGroup]:
 
 
 def _grantable_ids(manager) -> set[int]:
-    cache = manager.__dict__.setdefault("_team_grantable_ids", None)
-    if cache is None:
-        cache = set(scope.grantable_role_groups(manager).values_list("pk", flat=True))
-        manager.__dict__["_team_grantable_ids"] = cache
-    return cache
+    """Ids of the roles ``manager`` hands out, read once per request (kept on the user)."""
+    if not hasattr(manager, "_team_grantable_ids"):
+        ids = scope.grantable_role_groups(manager).values_list("pk", flat=True)
+        manager._team_grantable_ids = set(ids)
+    return manager._team_grantable_ids
 
 
 def get_member(manager, user_id) -> User:

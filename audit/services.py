@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from wagtail.models import Page
-
 from villages import scope
-from villages.models.pages import VILLAGE_DEPTH, DistrictPage, RegencyPage, VillageHomePage
 from villages.models.regions import Level, Region, Role
 
 from .models import ACTIONS_BY_KIND, Action, RegionLogEntry
@@ -92,31 +89,6 @@ def filter_by_region(entries: QuerySet, region: Region) -> QuerySet:
     return entries.filter(scope.region_code_q([region], "region__code"))
 
 
-# The page types that stand for a region, by the tree depth they sit at (in every language:
-# a translated tree mirrors the original and its region pages keep their region).
-_REGION_PAGE_MODELS = {2: RegencyPage, 3: DistrictPage, VILLAGE_DEPTH: VillageHomePage}
-
-
-def region_for_page_path(path: str) -> Region | None:
-    """The region a page belongs to, from its tree path, in one query.
-
-    That is the region of the nearest region page at or above it: the village for a
-    village's pages, the district or the regency for pages hung directly under those. None
-    for pages outside any region (the tree root).
-    """
-    step = Page.steplen
-    q = Q()
-    for depth, model in _REGION_PAGE_MODELS.items():
-        if len(path) >= depth * step:
-            q |= Q(pk__in=model.objects.filter(path=path[: depth * step]).values("region_id"))
-    if not q:
-        return None
-    # The candidates are the regions of one line of ancestors, so each code extends the
-    # one above it: the longest code is the nearest region.
-    regions = sorted(Region.objects.filter(q), key=lambda r: len(r.code))
-    return regions[-1] if regions else None
-
-
 def region_filter_choices(user, selected: Region | None = None) -> list[tuple[str, str]]:
     """(code, label) of the regions offered in the history's region filter.
 
@@ -131,13 +103,4 @@ def region_filter_choices(user, selected: Region | None = None) -> list[tuple[st
         if selected is not None:
             wanted |= Q(pk=selected.pk)
         regions = regions.filter(wanted)
-    return [(r.code, region_label(r)) for r in regions.order_by("code")]
-
-
-def region_label(region: Region) -> str:
-    """How a region is named in the history: "Kecamatan Jatirogo", "Desa Kebonharjo",
-    "Kabupaten Tuban" (a regency's name already says what it is)."""
-    if region.level in (Level.PROVINCE, Level.REGENCY):
-        return region.name
-    kind = region.get_village_kind_display() if region.village_kind else ""
-    return f"{kind or region.get_level_display()} {region.name}"
+    return [(r.code, r.display_name) for r in regions.order_by("code")]

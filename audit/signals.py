@@ -17,9 +17,10 @@ from django.utils.text import capfirst
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from villages.models import NavigationSettings, Region, VillageIdentity
+from villages.scope import region_for_path
 
 from .models import Action, RegionLogEntry
-from .services import record, region_for_page_path
+from .services import record
 
 # Wagtail's page actions (see wagtail/wagtail_hooks.py) and what they are in the history.
 # Left out: renames (logged with the publication that carries them), reordering, locks,
@@ -86,7 +87,7 @@ def mirror_page_entry(entry: PageLogEntry) -> None:
     if action == Action.PAGE_MOVE:
         regions = _move_regions(entry)
     else:
-        region = region_for_page_path(_page_path(entry) or "")
+        region = region_for_path(_page_path(entry) or "")
         regions = [region] if region else []
     if not regions:
         return
@@ -145,7 +146,7 @@ def _move_regions(entry: PageLogEntry) -> list[Region]:
     paths = dict(Page.objects.filter(pk__in=[entry.page_id, source_id]).values_list("pk", "path"))
     regions = []
     for page_id in (entry.page_id, source_id):
-        region = region_for_page_path(paths[page_id]) if page_id in paths else None
+        region = region_for_path(paths[page_id]) if page_id in paths else None
         if region is not None and region not in regions:
             regions.append(region)
     return regions

@@ -190,9 +190,7 @@ class HistoryView(ReportView):
             Column("actor_display", label=_("Pelaku")),
             Column("action_label", label=_("Tindakan")),
             ObjectColumn(lambda: self.editable_page_ids),
-            Column(
-                "region", label=_("Wilayah"), accessor=lambda e: services.region_label(e.region)
-            ),
+            Column("region", label=_("Wilayah"), accessor=lambda e: e.region.display_name),
         ]
 
     def get_table(self, object_list):
@@ -212,7 +210,7 @@ class HistoryView(ReportView):
         return set(pages.values_list("pk", flat=True))
 
     def get_page_subtitle(self):
-        return services.region_label(self.region) if self.region else ""
+        return self.region.display_name if self.region else ""
 
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate(timezone=HISTORY_TIMEZONE)}"

@@ -237,25 +237,33 @@ def can_create_villages(user) -> bool:
     return user.is_superuser or bool(user_regions(user, [Role.REGENCY_ADMIN]))
 
 
-def region_for_page(page: Page) -> Region | None:
-    """The region a page belongs to: that of the nearest region page at or above it.
+def region_for_path(path: str) -> Region | None:
+    """The region a page belongs to, from its tree path, in one query.
 
-    A village's news item belongs to the village; a page the regency publishes on its portal
-    belongs to the regency. At most three queries, however deep the page.
+    That is the region of the nearest region page at or above it: the village for a
+    village's pages, the district or the regency for pages hung directly under those. None
+    for pages outside any region (the tree root). Works in every language: a translated tree
+    mirrors the original and its region pages keep their region.
     """
     from .models.pages import VILLAGE_DEPTH, DistrictPage, RegencyPage, VillageHomePage
 
-    levels = ((VillageHomePage, VILLAGE_DEPTH), (DistrictPage, VILLAGE_DEPTH - 1))
-    for model, depth in (*levels, (RegencyPage, VILLAGE_DEPTH - 2)):
-        if page.depth >= depth:
-            region_id = (
-                model.objects.filter(path=page.path[: depth * Page.steplen])
-                .values_list("region_id", flat=True)
-                .first()
-            )
-            if region_id is not None:
-                return Region.objects.get(pk=region_id)
-    return None
+    models = {VILLAGE_DEPTH - 2: RegencyPage, VILLAGE_DEPTH - 1: DistrictPage}
+    models[VILLAGE_DEPTH] = VillageHomePage
+    step = Page.steplen
+    q = Q()
+    for depth, model in models.items():
+        if len(path) >= depth * step:
+            q |= Q(pk__in=model.objects.filter(path=path[: depth * step]).values("region_id"))
+    if not q:
+        return None
+    # The candidates are the regions of one line of ancestors, so each code extends the one
+    # above it: the longest code is the nearest region.
+    regions = sorted(Region.objects.filter(q), key=lambda r: len(r.code))
+    return regions[-1] if regions else None
+
+
+def region_for_page(page: Page) -> Region | None:
+    return region_for_path(page.path)
 
 
 def role_holders(region: Region, roles, *, above: bool = True) -> QuerySet:

@@ -13,9 +13,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 import pytest
 
 from audit.models import Action, RegionLogEntry
-from audit.services import record, region_for_page_path
+from audit.services import record
 from home.models import StandardPage
 from tests import factories
+from villages.scope import region_for_path
 
 from .helpers import create_page, edit_page, history_of, workflow_action_url
 
@@ -237,11 +238,11 @@ def test_region_of_a_page_is_found_in_one_query(django_assert_num_queries, villa
     district = village_a.page.get_parent()
     root = Page.get_first_root_node()
     with django_assert_num_queries(1):
-        assert region_for_page_path(news.path + "0001") == village_a.region
+        assert region_for_path(news.path + "0001") == village_a.region
     with django_assert_num_queries(1):
-        assert region_for_page_path(district.path).code == "35.23.02"
+        assert region_for_path(district.path).code == "35.23.02"
     with django_assert_num_queries(0):
-        assert region_for_page_path(root.path) is None
+        assert region_for_path(root.path) is None
 
 
 def test_record_keeps_compatible_signature_for_user_events(village_a, operator_a):

@@ -133,6 +133,15 @@ class Region(models.Model):
         return [".".join(parts[:i]) for i in range(1, len(parts))]
 
     @property
+    def display_name(self) -> str:
+        """How people name the region: "Desa Kebonharjo", "Kecamatan Jatirogo", "Kabupaten
+        Tuban" (a regency's or province's name already says what it is)."""
+        if self.level in (Level.PROVINCE, Level.REGENCY):
+            return self.name
+        kind = self.get_village_kind_display() if self.village_kind else ""
+        return f"{kind or self.get_level_display()} {self.name}"
+
+    @property
     def regency_code(self) -> str | None:
         parts = self.code.split(".")
         return ".".join(parts[:2]) if len(parts) >= 2 else None
