@@ -10,4 +10,9 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from villages.tenancy import Owner, register
+
         from . import signals  # noqa: F401
+        from .models import RegionLogEntry
+
+        register(RegionLogEntry, Owner.REGION, field="region", noun=_("riwayat"))

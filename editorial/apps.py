@@ -10,6 +10,11 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from villages.tenancy import Owner, register
+
         from . import notifications
+        from .models import RegencyPolicy, ReminderLog
 
         notifications.connect()
+        register(RegencyPolicy, Owner.REGION, field="region", noun=_("kebijakan kabupaten"))
+        register(ReminderLog, Owner.REGION, field="region", noun=_("catatan pengingat"))

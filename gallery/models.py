@@ -8,7 +8,6 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images import get_image_model
@@ -20,6 +19,7 @@ from modelcluster.fields import ParentalKey
 
 from villages import scope
 from villages.models import PlatformPage
+from villages.tenancy.forms import TenantPageForm
 
 ALBUMS_PER_PAGE = 12
 # Thumbnails above this count are lazy-loaded: the first row on a wide screen, the first
@@ -100,7 +100,7 @@ class GalleryIndexPage(PlatformPage):
         return context
 
 
-class AlbumPageForm(WagtailAdminPageForm):
+class AlbumPageForm(TenantPageForm):
     """Offer (and accept) only the images of the village the album belongs to."""
 
     def __init__(self, *args, **kwargs):

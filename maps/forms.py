@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from villages.tenancy.forms import TenantPageForm
 
 from .geometry import check_size, parse_boundary
 
@@ -51,7 +51,7 @@ def read_uploaded_boundary(upload) -> dict | None:
     return parse_boundary(text)
 
 
-class MapPageForm(WagtailAdminPageForm):
+class MapPageForm(TenantPageForm):
     """Validates the boundary (pasted or uploaded) before anything is saved."""
 
     boundary = BoundaryField(

@@ -8,7 +8,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +25,7 @@ from home.blocks import BodyBlock
 from home.services import village_region_id
 from villages.models import PlatformPage, Region
 from villages.models.regions import Level
+from villages.tenancy.forms import TenantModelForm, TenantPageForm
 
 NEWS_PER_PAGE = 10
 FEED_ITEMS = 20
@@ -51,7 +51,7 @@ def villages_for_user(user):
     return villages.filter(scope.region_code_q(scope.user_regions(user)))
 
 
-class NewsCategoryForm(WagtailAdminModelForm):
+class NewsCategoryForm(TenantModelForm):
     """Editors may only file a category under their own village."""
 
     def __init__(self, *args, **kwargs):
@@ -111,7 +111,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(TenantPageForm):
     """Offer only the categories of the village the page belongs to."""
 
     def __init__(self, *args, **kwargs):

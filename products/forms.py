@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from villages.tenancy.forms import TenantPageForm
 
 from .validators import parse_rupiah
 
@@ -28,7 +28,7 @@ class RupiahFormField(forms.CharField):
         return value
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(TenantPageForm):
     """Product page form: the price field reads Indonesian-style numbers."""
 
     price = RupiahFormField(

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
@@ -19,6 +18,7 @@ from rest_framework import serializers
 
 from villages import scope
 from villages.models import PlatformPage
+from villages.tenancy.forms import TenantPageForm
 
 DOCUMENTS_PER_PAGE = 20
 FIRST_YEAR = 1945  # the Republic's first year: no village regulation is older
@@ -145,7 +145,7 @@ class DocumentFileField(serializers.Field):
         }
 
 
-class PublicDocumentPageForm(WagtailAdminPageForm):
+class PublicDocumentPageForm(TenantPageForm):
     """Accept only the village's own documents; say plainly that a file is needed."""
 
     def __init__(self, *args, **kwargs):

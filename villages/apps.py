@@ -8,7 +8,15 @@ class VillagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.models import APIToken
+        from wagtail.permissions import register_permission_policy
+
         from . import restrictions, routing, signals  # noqa: F401
+        from .tenancy import checks  # noqa: F401  (registers the system checks)
+        from .tenancy.builtins import register_builtins
+        from .tenancy.policies import OwnTokenPermissionPolicy
 
         routing.install()
         restrictions.install()
+        register_builtins()
+        register_permission_policy(APIToken, OwnTokenPermissionPolicy(APIToken))

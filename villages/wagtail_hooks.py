@@ -98,6 +98,23 @@ def serve_documents_on_their_own_site(document, request):
     return None
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_outside_scope(request, action_type, objects, action_class_instance):
+    """No bulk action runs on another region's objects, whatever its own checks say.
+
+    The admin object guard (``villages.tenancy.guard``) already refuses the ids a bulk action
+    names; this also covers "select all" (``id=all``), whose objects come from the listing.
+    """
+    from .tenancy import may_see
+
+    user = request.user
+    if user.is_superuser:
+        return None
+    if any(not may_see(user, obj) for obj in objects):
+        raise PermissionDenied
+    return None
+
+
 @hooks.register("register_admin_urls")
 def register_village_admin_urls():
     return [path("villages/add/", VillageCreateView.as_view(), name="villages_add")]

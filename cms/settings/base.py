@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Turns a sign-in refused for too many failures into the lockout page (django-axes).
     "axes.middleware.AxesMiddleware",
+    # Refuses any admin URL naming another region's object, before its view runs.
+    "villages.tenancy.guard.AdminObjectGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "villages.middleware.PublicCacheControlMiddleware",

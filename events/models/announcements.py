@@ -10,7 +10,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from villages.models import PlatformPage
+from villages.tenancy.forms import TenantPageForm
 from villages.timezones import local_today, timezone_for_page
 
 from .base import (
@@ -99,7 +99,7 @@ class AnnouncementIndexPage(RoutablePageMixin, VillageClockMixin, PlatformPage):
         return self.render(request, archive=True)
 
 
-class AnnouncementPageForm(WagtailAdminPageForm):
+class AnnouncementPageForm(TenantPageForm):
     """A new announcement starts dated today in the village's own time zone."""
 
     def __init__(self, *args, **kwargs):

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -25,6 +24,7 @@ from modelcluster.fields import ParentalKey
 
 from home.blocks import BodyBlock
 from villages.models import PlatformPage, VillageHomePage
+from villages.tenancy.forms import TenantPageForm
 
 from ..validators import validate_year
 from .base import (
@@ -117,7 +117,7 @@ class Official(OfficialBase):
         verbose_name_plural = _("perangkat desa")
 
 
-class InstitutionPageForm(WagtailAdminPageForm):
+class InstitutionPageForm(TenantPageForm):
     """A plain institution page is never a BUMDes: that has its own page type."""
 
     def __init__(self, *args, **kwargs):

@@ -25,6 +25,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from villages.models import PlatformPage
+from villages.tenancy.forms import TenantFormPageForm
 
 from ..forms import ContactFormBuilder
 from ..phone import tel_url, validate_phone, validate_whatsapp, whatsapp_url
@@ -44,6 +45,8 @@ class ContactFormField(AbstractFormField):
 
 class ContactPage(EmailFormMixin, FormMixin, PlatformPage):
     """Contact details and a form whose submissions only this village's operators read."""
+
+    base_form_class = TenantFormPageForm
 
     intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])
     address = models.TextField(

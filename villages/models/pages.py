@@ -10,6 +10,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
 from ..blocks import KeyFiguresBlock, QuickLinksBlock
+from ..tenancy.forms import TenantPageForm
 from .regions import Region
 
 # Root → regency → district → village: every village home page sits at this tree depth, in
@@ -24,8 +25,18 @@ class PlatformPage(Page):
     see ``villages.routing``.)
     """
 
+    # Every page form validates that the page refers only to its own village's objects.
+    base_form_class = TenantPageForm
+
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Pages in moderation are published by completing the workflow, never by skipping
+        # a step someone else still has to take (villages.permissions).
+        from ..permissions import PlatformPagePermissionTester
+
+        return PlatformPagePermissionTester(user, self)
 
 
 class RegionPage(PlatformPage):

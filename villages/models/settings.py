@@ -11,6 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..colours import DARK_TEXT, has_readable_text, is_hex_colour
+from ..tenancy.forms import TenantModelForm
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Gunakan kode warna heksadesimal, misalnya #1f6f43.")
@@ -77,6 +78,8 @@ class VillageIdentity(BaseSiteSetting):
     tiktok_url = models.URLField(_("TikTok"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     footer_text = models.TextField(_("teks kaki halaman"), blank=True)
+
+    base_form_class = TenantModelForm
 
     panels = [
         MultiFieldPanel(
@@ -156,6 +159,7 @@ class NavigationSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("main_menu")]
+    base_form_class = TenantModelForm
 
     class Meta:
         verbose_name = _("navigasi")
