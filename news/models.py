@@ -32,16 +32,6 @@ FEED_ITEMS = 20
 IMAGE_RENDITION = "fill-800x450|format-webp"
 
 
-def categories_for_user(user):
-    """The categories of the villages where ``user`` holds a role (all for superusers)."""
-    from villages import scope
-
-    categories = NewsCategory.objects.all()
-    if user.is_superuser:
-        return categories
-    return categories.filter(scope.region_code_q(scope.user_regions(user), "region__code"))
-
-
 def villages_for_user(user):
     from villages import scope
 

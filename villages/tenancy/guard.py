@@ -15,7 +15,8 @@ Ids are recognised by:
   key argument (``pk_url_kwarg``, ``pk``);
 - ``app_label``/``model_name`` arguments naming the model (bulk actions, wagtail-localize);
 - argument names that always mean one model (``ID_ARGUMENTS``: ``page_id``, ``image_id``…);
-- the ids a bulk action acts on (``?id=``) and the page it lists (``?childOf=``).
+- the ids a bulk action or a chooser's "chosen-multiple" view acts on (``?id=``) and the
+  page a bulk action lists (``?childOf=``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
+from . import context
 from .ownership import unseen_ids
 from .registry import ownership_of
 
@@ -44,6 +46,7 @@ def id_arguments() -> dict[str, type]:
 
     return {
         "page_id": Page,
+        "page_pk": Page,
         "parent_page_id": Page,
         "page_to_move_id": Page,
         "destination_id": Page,
@@ -91,11 +94,14 @@ def named_ids(request, view_func, kwargs) -> list[tuple[type, list[str]]]:
         target = id_arguments().get(name)
         if target is not None:
             found.append((target, [str(value)]))
+    if model is None:
+        return found
+    # Bulk actions and the choosers' "chosen-multiple" views take their ids as ?id=….
+    ids = [i for i in request.GET.getlist("id") if i != "all"]
+    if ids:
+        found.append((model, ids))
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.url_name == BULK_ACTION_URL_NAME and model is not None:
-        ids = [i for i in request.GET.getlist("id") if i != "all"]
-        if ids:
-            found.append((model, ids))
+    if match is not None and match.url_name == BULK_ACTION_URL_NAME:
         parent = request.GET.get("childOf")
         if parent:
             found.append((Page if issubclass(model, Page) else Collection, [parent]))
@@ -122,7 +128,14 @@ class AdminObjectGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        if not request.path.startswith(admin_prefix()):
+            return self.get_response(request)
+        # Chooser widgets render with no request; they read the user from here.
+        token = context.set_admin_user(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            context.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)

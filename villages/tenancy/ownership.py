@@ -207,3 +207,19 @@ def public_keys(objects: Iterable[Model]) -> set[tuple[type, object]]:
             if not any(path.startswith(r) for r in restricted):
                 public.add(key)
     return public
+
+
+def may_show(user, obj: Model) -> bool:
+    """May ``obj`` be shown (named, previewed) to ``user`` in the admin?
+
+    Their own regions' objects, and anything public: a page of another village that anyone
+    may read, an image of a collection open to everyone. Drafts, private pages and private
+    files of other regions never.
+    """
+    if user is None or user.is_superuser or ownership_of(obj) is None:
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return may_see(user, obj, with_ancestors=isinstance(obj, (Page, Collection))) or (
+        (type(obj), obj.pk) in public_keys([obj])
+    )

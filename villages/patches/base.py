@@ -1,0 +1,70 @@
+"""The one way this project replaces an attribute of Wagtail or wagtail-localize.
+
+A ``Patch`` names what it replaces (an attribute of a class or module), the replacement, and
+the signature the original had when the patch was written. ``install()`` refuses to patch
+when the original's signature has changed (an upgrade moved or reshaped it), and keeps the
+original so the replacement can call it. ``tests/villages/test_patches.py`` is the tripwire:
+it fails when a patch is not installed, or when what it replaces no longer looks the same.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class PatchError(RuntimeError):
+    pass
+
+
+@dataclass
+class Patch:
+    target: Any
+    attribute: str
+    replacement: Any
+    # inspect.signature() of the original, as text ("(self, request)"); "" for non-callables.
+    signature: str
+    original: Any = field(default=None, init=False)
+
+    @property
+    def name(self) -> str:
+        owner = getattr(self.target, "__qualname__", None) or self.target.__name__
+        module = getattr(self.target, "__module__", None)
+        if inspect.ismodule(self.target):
+            return f"{self.target.__name__}.{self.attribute}"
+        return f"{module}.{owner}.{self.attribute}"
+
+    def current(self):
+        if inspect.isclass(self.target):
+            return inspect.getattr_static(self.target, self.attribute)
+        return getattr(self.target, self.attribute)
+
+    def original_signature(self) -> str:
+        original = self.original if self.original is not None else self.current()
+        if isinstance(original, (staticmethod, classmethod)):
+            original = original.__func__
+        if isinstance(original, property):
+            original = original.fget
+        return str(inspect.signature(original)) if callable(original) else ""
+
+    @property
+    def installed(self) -> bool:
+        return self.original is not None and self.current() is self.replacement
+
+    def install(self) -> None:
+        if self.installed:
+            return
+        if not hasattr(self.target, self.attribute):
+            raise PatchError(f"{self.name} no longer exists: check the patch against Wagtail")
+        self.original = self.current()
+        found = self.original_signature()
+        if found != self.signature:
+            raise PatchError(f"{self.name} has the signature {found}, expected {self.signature}")
+        setattr(self.target, self.attribute, self.replacement)
+
+    def call_original(self, *args, **kwargs):
+        original = self.original
+        if isinstance(original, (staticmethod, classmethod)):
+            original = original.__func__
+        return original(*args, **kwargs)
