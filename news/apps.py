@@ -6,3 +6,10 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("Berita")
+
+    def ready(self):
+        from villages.sections import register_section
+
+        from .sections import NEWS
+
+        register_section(NEWS)
