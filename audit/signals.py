@@ -5,6 +5,9 @@ Wagtail logs every page action (``PageLogEntry``) and every settings edit
 the page, which a deletion takes away from the village's tree. Each log entry is copied
 when it is written, with the region the page (or the site) belongs to at that moment, so
 the village keeps it whatever happens to the page later.
+
+Villages created from the admin are recorded too, when ``villages`` says so
+(``villages.signals.village_created``).
 """
 
 from django.conf import settings
@@ -18,6 +21,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 from villages.models import NavigationSettings, Region, VillageIdentity
 from villages.scope import region_for_path
+from villages.signals import village_created
 
 from .models import Action, RegionLogEntry
 from .services import record
@@ -75,6 +79,12 @@ def mirror_page_log(sender, instance, created, raw=False, **kwargs):
 def mirror_settings_log(sender, instance, created, raw=False, **kwargs):
     if created and not raw and instance.action == "wagtail.edit":
         mirror_settings_entry(instance)
+
+
+@receiver(village_created)
+def record_village_created(sender, region, actor, **kwargs):
+    """A village created from the admin opens its own history."""
+    record(region, Action.VILLAGE_CREATE, actor=actor, label=region.name)
 
 
 def mirror_page_entry(entry: PageLogEntry) -> None:

@@ -6,3 +6,10 @@ class GalleryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "gallery"
     verbose_name = _("Galeri")
+
+    def ready(self):
+        from villages.sections import register_section
+
+        from .sections import GALLERY
+
+        register_section(GALLERY)

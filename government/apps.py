@@ -8,6 +8,10 @@ class GovernmentConfig(AppConfig):
     verbose_name = _("Pemerintahan desa")
 
     def ready(self):
-        from . import signals
+        from villages.sections import register_section
 
+        from . import signals
+        from .sections import GOVERNMENT
+
+        register_section(GOVERNMENT)
         signals.connect()

@@ -1,4 +1,4 @@
-"""Checks on what operators type: years of office (phone numbers: ``home.phone``)."""
+"""Checks on what operators type: years of office (phone numbers: ``villages.phone``)."""
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone

@@ -6,3 +6,11 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Konten desa")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from villages.sections import register_section
+
+        from .sections import CONTACT, PROFILE
+
+        register_section(PROFILE)
+        register_section(CONTACT)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from .phone import validate_phone
+from villages.phone import validate_phone
 
 # Bots fill in anything that looks like a website field. The hyphen keeps the name apart
 # from every form-builder field, whose names are snake_case.

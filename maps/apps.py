@@ -6,3 +6,10 @@ class MapsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "maps"
     verbose_name = _("Peta desa")
+
+    def ready(self):
+        from villages.sections import register_section
+
+        from .sections import MAP
+
+        register_section(MAP)

@@ -10,11 +10,14 @@ class NewsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from villages.sections import register_section
         from villages.tenancy import Owner, register
         from villages.tenancy.policies import TenantPermissionPolicy
 
         from .models import NewsCategory
+        from .sections import NEWS
 
+        register_section(NEWS)
         # A category belongs to the village its form names; operators hold the category
         # permissions for the model, the policy applies them to their own village's only.
         register(NewsCategory, Owner.REGION, field="region", owner_in_form=True, noun=_("kategori"))

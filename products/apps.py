@@ -6,3 +6,10 @@ class ProductsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "products"
     verbose_name = _("Produk dan potensi")
+
+    def ready(self):
+        from villages.sections import register_section
+
+        from .sections import PRODUCTS
+
+        register_section(PRODUCTS)

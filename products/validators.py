@@ -1,6 +1,6 @@
 """Checks and clean-ups for what operators type in: prices, links, places.
 
-WhatsApp numbers are read by ``home.phone``, like every phone number of the platform.
+WhatsApp numbers are read by ``villages.phone``, like every phone number of the platform.
 """
 
 import re

@@ -1,8 +1,9 @@
-"""What the regency portal shows: the latest news of its villages and a village directory.
+"""What the regency portal shows: the sections' blocks (e.g. the latest news of its villages,
+see ``villages.sections``) and a village directory.
 
-Every function here costs a fixed number of queries, however many villages or news items
-there are: village names, URLs and "last published" dates are fetched for all villages at
-once (by page path prefix), never one village at a time.
+Every function here costs a fixed number of queries, however many villages there are:
+village names, URLs and "last published" dates are fetched for all villages at once (by
+page path prefix), never one village at a time.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from . import sections
 from .models.pages import DistrictPage, RegencyPage, VillageHomePage
 from .models.regions import VillageKind
+from .sections import ShownBlock
 
 # Regency (portal root) → district → village: villages sit two levels below the portal.
 VILLAGE_DEPTH_BELOW_REGENCY = 2
 MAX_FILTER_LENGTH = 100
-NEWS_CARD_RENDITION = "fill-400x225|format-webp"
 
 
 def village_pages_by_path(paths: Iterable[str], village_depth: int) -> dict[str, VillageHomePage]:
@@ -41,35 +40,9 @@ def village_pages_by_path(paths: Iterable[str], village_depth: int) -> dict[str,
     }
 
 
-@dataclass(frozen=True)
-class NewsCard:
-    """A news item on the portal, with the village it comes from."""
-
-    page: Page
-    village: VillageHomePage | None
-
-
-def latest_news(regency_page: RegencyPage, limit: int = 10) -> list[NewsCard]:
-    """The newest live, public news of all villages of ``regency_page``, newest first.
-
-    A fixed number of queries: the news, their images with renditions, their villages.
-    """
-    from news.models import NewsPage  # the news app builds on this one
-
-    images = get_image_model().objects.prefetch_renditions(NEWS_CARD_RENDITION)
-    items = list(
-        NewsPage.objects.live()
-        .public()
-        .descendant_of(regency_page)
-        .defer_streamfields()
-        .prefetch_related(Prefetch("featured_image", queryset=images))
-        .order_by("-date", "-first_published_at", "-pk")[:limit]
-    )
-    villages = village_pages_by_path(
-        [item.path for item in items], regency_page.depth + VILLAGE_DEPTH_BELOW_REGENCY
-    )
-    length = (regency_page.depth + VILLAGE_DEPTH_BELOW_REGENCY) * Page.steplen
-    return [NewsCard(page=item, village=villages.get(item.path[:length])) for item in items]
+def section_blocks(regency_page: RegencyPage, request=None) -> list[ShownBlock]:
+    """The registered sections' blocks of the portal that have something to show, in order."""
+    return sections.show_blocks(sections.portal_blocks(), regency_page, request)
 
 
 @dataclass(frozen=True)

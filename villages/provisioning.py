@@ -23,7 +23,6 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail.models import (
     Collection,
@@ -37,6 +36,7 @@ from wagtail.models import (
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from . import sections
 from .hostnames import HostnameError, LabelAllocator, dns_label, validate_hostname
 from .models.pages import DistrictPage, RegencyPage, VillageHomePage
 from .models.regions import ROLES_BY_LEVEL, Level, Region, RegionGroup, Role, VillageKind
@@ -103,10 +103,7 @@ MODEL_PERMISSIONS = {
         # Checked by wagtail-localize alone; villages.wagtail_hooks limits it to own pages.
         "wagtail_localize.submit_translation",
         *API_TOKEN_PERMISSIONS,
-        # Scoped to the operator's own village by news.wagtail_hooks.
-        "news.add_newscategory",
-        "news.change_newscategory",
-        "news.delete_newscategory",
+        # The sections add theirs (model_permissions below).
     ],
     Role.CONTRIBUTOR: ["wagtailadmin.access_admin"],
     Role.DISTRICT_EDITOR: ["wagtailadmin.access_admin", *API_TOKEN_PERMISSIONS],
@@ -115,51 +112,20 @@ MODEL_PERMISSIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Section:
-    """A standard section every village gets, at the same URL everywhere."""
-
-    slug: str
-    title: object
-    model_path: str
-    defaults: dict = field(default_factory=dict)
-
-
-def _contact_fields():
-    """The contact form a new village starts with (operators may change it in the admin)."""
-    return [
-        {"label": "Nama", "field_type": "singleline", "required": True},
-        {"label": "Email", "field_type": "email", "required": False},
-        {
-            "label": "Nomor HP/WhatsApp",
-            # Named explicitly: derived from the label it would read "nomor_hpwhatsapp".
-            "clean_name": "nomor_hp",
-            "field_type": "tel",
-            "required": False,
-            "help_text": "Contoh: 0812-3456-7890",
-        },
-        {
-            "label": "Kategori",
-            "field_type": "dropdown",
-            "required": True,
-            "choices": "Pertanyaan\nPengaduan\nAspirasi\nLainnya",
-        },
-        {"label": "Pesan", "field_type": "multiline", "required": True},
-    ]
+def model_permissions(role: str) -> list[str]:
+    """The model permissions of ``role``: the platform's own, and for operators those the
+    registered sections need (``villages.sections``)."""
+    permissions = list(MODEL_PERMISSIONS[role])
+    if role == Role.OPERATOR:
+        permissions += [p for p in sections.operator_permissions() if p not in permissions]
+    return permissions
 
 
-STANDARD_SECTIONS = [
-    Section("profil", gettext_lazy("Profil Desa"), "home.ProfilePage"),
-    Section("pemerintahan", gettext_lazy("Pemerintahan"), "government.GovernmentIndexPage"),
-    Section("berita", gettext_lazy("Berita"), "news.NewsIndexPage"),
-    Section("pengumuman", gettext_lazy("Pengumuman"), "events.AnnouncementIndexPage"),
-    Section("agenda", gettext_lazy("Agenda"), "events.AgendaIndexPage"),
-    Section("galeri", gettext_lazy("Galeri"), "gallery.GalleryIndexPage"),
-    Section("dokumen", gettext_lazy("Dokumen"), "publications.DocumentIndexPage"),
-    Section("produk", gettext_lazy("Produk & Potensi"), "products.ProductIndexPage"),
-    Section("peta", gettext_lazy("Peta"), "maps.MapPage"),
-    Section("kontak", gettext_lazy("Kontak"), "home.ContactPage"),
-]
+def _permission_app_labels() -> set[str]:
+    """The apps whose permissions some role is granted (page permissions: wagtailcore)."""
+    grants = [model_permissions(role) for role in Role.values]
+    grants += [*COLLECTION_PERMISSIONS.values(), *SITE_PERMISSIONS.values()]
+    return {"wagtailcore"} | {p.partition(".")[0] for grant in grants for p in grant}
 
 
 @dataclass
@@ -295,15 +261,7 @@ class Provisioner:
         self.permissions = {
             f"{p.content_type.app_label}.{p.codename}": p
             for p in Permission.objects.filter(
-                content_type__app_label__in=[
-                    "wagtailcore",
-                    "wagtailimages",
-                    "wagtaildocs",
-                    "villages",
-                    "wagtailadmin",
-                    "wagtail_localize",
-                    "news",
-                ]
+                content_type__app_label__in=sorted(_permission_app_labels())
             ).select_related("content_type")
         }
         self.root_page = Page.get_first_root_node()
@@ -482,6 +440,7 @@ class Provisioner:
         return slug
 
     def _sections(self, village_page: VillageHomePage) -> None:
+        """The page of every registered section the village does not have yet."""
         from django.apps import apps
 
         existing = (
@@ -490,27 +449,24 @@ class Provisioner:
             else set()
         )
         now = timezone.now()
-        for section in STANDARD_SECTIONS:
+        for section in sections.provisioned_sections():
             if section.slug in existing:
                 self.report.count("halaman", "unchanged")
                 continue
-            model = apps.get_model(section.model_path)
+            model = apps.get_model(section.page_model)
             page = model(
-                title=str(section.title),
+                title=str(section.provision.title),
                 slug=section.slug,
                 live=True,
                 has_unpublished_changes=False,
                 first_published_at=now,
                 last_published_at=now,
                 show_in_menus=True,
-                **section.defaults,
+                **section.provision.defaults,
             )
             village_page.add_child(instance=page)
-            if section.model_path == "home.ContactPage":
-                # Written directly (the page is already saved); save() derives clean_name.
-                field_model = page.form_fields.model
-                for order, spec in enumerate(_contact_fields()):
-                    field_model.objects.create(page=page, sort_order=order, **spec)
+            if section.provision.after_create is not None:
+                section.provision.after_create(page)
             self.report.count("halaman", "created")
 
     def _collection(self, region: Region, parent: Collection) -> Collection:
@@ -573,7 +529,7 @@ class Provisioner:
     ) -> None:
         fresh = getattr(group, "_just_created", False)
         created = 0
-        wanted_model = [self.permissions[p] for p in MODEL_PERMISSIONS[role]]
+        wanted_model = [self.permissions[p] for p in model_permissions(role)]
         have_model = set() if fresh else set(group.permissions.values_list("pk", flat=True))
         missing_model = [p for p in wanted_model if p.pk not in have_model]
         if missing_model:

@@ -10,7 +10,6 @@ import html
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Substr
@@ -22,6 +21,9 @@ from django.utils.text import Truncator
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
+
+from . import sections
+from .sections import FeedLink
 
 DESCRIPTION_LENGTH = 160
 # Page fields that may describe a page, in order of preference (intro may be rich text).
@@ -71,7 +73,7 @@ class PageMeta:
     image: ShareImage | None = None
     languages: list[LanguageVersion] = field(default_factory=list)
     default_language_url: str = ""
-    feed_url: str = ""
+    feed_links: list[FeedLink] = field(default_factory=list)
     home_url: str = "/"
 
 
@@ -143,29 +145,14 @@ def language_versions(page, request: HttpRequest | None) -> list[LanguageVersion
     return sorted(versions, key=lambda v: order.index(v.code) if v.code in order else len(order))
 
 
-def news_feed_url(request: HttpRequest, site: Site) -> str:
-    """The RSS feed of the site's news section in the current language ('' without one)."""
-    news_index = apps.get_model("news", "NewsIndexPage")
-    # All translations of the site's news section in one query; the Indonesian one (a child
-    # of the site root) is the fallback when the section is not translated.
-    candidates = list(
-        news_index.objects.live()
-        .public()
-        .filter(
-            translation_key__in=news_index.objects.child_of(site.root_page).values(
-                "translation_key"
-            )
-        )
-        .select_related("locale")
-    )
-    if not candidates:
-        return ""
-    current = translation.get_language()
-    index = next(
-        (c for c in candidates if c.locale.language_code == current),
-        next((c for c in candidates if c.locale_id == site.root_page.locale_id), candidates[0]),
-    )
-    return index.get_url(request) + index.reverse_subpage("rss_feed")
+def feed_links(request: HttpRequest, site: Site, name: str) -> list[FeedLink]:
+    """The feeds the registered sections offer on ``site`` (e.g. the news RSS feed)."""
+    return [
+        link
+        for section in sections.all_sections()
+        if section.feed_links is not None
+        for link in section.feed_links(request, site, name)
+    ]
 
 
 def home_url(request: HttpRequest, site: Site) -> str:
@@ -233,7 +220,7 @@ def page_meta(request: HttpRequest | None, page=None, identity=None) -> PageMeta
     if site is None:
         return meta
     meta.canonical_url = canonical_url(request, site)
-    meta.feed_url = news_feed_url(request, site)
+    meta.feed_links = feed_links(request, site, name)
     meta.home_url = home_url(request, site)
     if is_page:
         meta.og_type = og_type(page)

@@ -1,9 +1,12 @@
-"""Keep derived data fresh: the site-root index, and when each village last published."""
+"""Keep derived data fresh: the site-root index, and when each village last published.
+
+Also the signals this app sends for the apps built on it (``village_created``).
+"""
 
 from django.db import transaction
 from django.db.models import Max, Q
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -11,6 +14,11 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from .models.pages import VILLAGE_DEPTH, VillageHomePage
 from .models.regions import Region
 from .routing import clear_site_root_paths_cache
+
+# Sent once a person created a village from the admin ("Tambah desa"), with ``region`` (the
+# new village's Region) and ``actor`` (the user). The audit app records it in the history;
+# imports from the command line are the platform's own work and send nothing.
+village_created = Signal()
 
 
 @receiver(post_save, sender=Site)

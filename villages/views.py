@@ -14,6 +14,7 @@ from . import scope
 from .forms import VillageCreateForm
 from .models.regions import Region
 from .provisioning import ProvisioningError, provision
+from .signals import village_created
 from .wilayah import RegionRow, Selection
 
 
@@ -69,10 +70,7 @@ class VillageCreateView(WagtailAdminTemplateMixin, FormView):
                 form.add_error(None, error)
             return self.form_invalid(form)
         village = Region.objects.select_related("site").get(code=form.cleaned_data["code"])
-        from audit.models import Action  # the audit app builds on this one
-        from audit.services import record
-
-        record(village, Action.VILLAGE_CREATE, actor=self.request.user, label=village.name)
+        village_created.send(sender=type(self), region=village, actor=self.request.user)
         messages.success(
             self.request,
             _("Desa %(name)s dibuat di %(url)s.")

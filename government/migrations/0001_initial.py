@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import government.validators
-import home.phone
+import villages.phone
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -23,8 +23,8 @@ class Migration(migrations.Migration):
             name='InstitutionPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('phone', models.CharField(blank=True, help_text='Nomor kantor, misalnya (0356) 321456.', max_length=32, validators=[home.phone.validate_phone], verbose_name='telepon')),
-                ('whatsapp', models.CharField(blank=True, help_text='Nomor HP untuk WhatsApp, misalnya 0812 3456 7890.', max_length=32, validators=[home.phone.validate_whatsapp], verbose_name='WhatsApp')),
+                ('phone', models.CharField(blank=True, help_text='Nomor kantor, misalnya (0356) 321456.', max_length=32, validators=[villages.phone.validate_phone], verbose_name='telepon')),
+                ('whatsapp', models.CharField(blank=True, help_text='Nomor HP untuk WhatsApp, misalnya 0812 3456 7890.', max_length=32, validators=[villages.phone.validate_whatsapp], verbose_name='WhatsApp')),
                 ('kind', models.CharField(choices=[('bpd', 'BPD (Badan Permusyawaratan Desa)'), ('lpmd', 'LPMD (Lembaga Pemberdayaan Masyarakat Desa)'), ('pkk', 'PKK (Pemberdayaan Kesejahteraan Keluarga)'), ('karang_taruna', 'Karang Taruna'), ('bumdes', 'BUMDes (Badan Usaha Milik Desa)'), ('posyandu', 'Posyandu'), ('linmas', 'Linmas (Perlindungan Masyarakat)'), ('rt_rw', 'RT/RW'), ('lainnya', 'Lembaga lainnya')], default='lainnya', max_length=20, verbose_name='jenis lembaga')),
                 ('intro', models.TextField(blank=True, max_length=500, verbose_name='deskripsi singkat')),
                 ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('quote', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'icon': 'title', 'label': 'judul bagian'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul', 'h3', 'h4'], 'label': 'paragraf'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'gambar'}), 3: ('wagtail.blocks.BlockQuoteBlock', (), {'label': 'kutipan'})}, verbose_name='isi')),
@@ -108,8 +108,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('phone', models.CharField(blank=True, help_text='Nomor kantor, misalnya (0356) 321456.', max_length=32, validators=[home.phone.validate_phone], verbose_name='telepon')),
-                ('whatsapp', models.CharField(blank=True, help_text='Nomor HP untuk WhatsApp, misalnya 0812 3456 7890.', max_length=32, validators=[home.phone.validate_whatsapp], verbose_name='WhatsApp')),
+                ('phone', models.CharField(blank=True, help_text='Nomor kantor, misalnya (0356) 321456.', max_length=32, validators=[villages.phone.validate_phone], verbose_name='telepon')),
+                ('whatsapp', models.CharField(blank=True, help_text='Nomor HP untuk WhatsApp, misalnya 0812 3456 7890.', max_length=32, validators=[villages.phone.validate_whatsapp], verbose_name='WhatsApp')),
                 ('name', models.CharField(max_length=120, verbose_name='nama unit')),
                 ('description', models.TextField(blank=True, max_length=500, verbose_name='keterangan')),
                 ('services', models.TextField(blank=True, help_text='Satu layanan per baris, misalnya “Pinjaman modal usaha mulai Rp500.000”.', max_length=1000, verbose_name='layanan')),

@@ -10,7 +10,13 @@ from wagtail.api import APIField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 
-from home.phone import normalize_whatsapp, tel_url, validate_phone, validate_whatsapp, whatsapp_url
+from villages.phone import (
+    normalize_whatsapp,
+    tel_url,
+    validate_phone,
+    validate_whatsapp,
+    whatsapp_url,
+)
 
 from ..validators import validate_year
 

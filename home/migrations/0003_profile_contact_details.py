@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.phone
+import villages.phone
 import modelcluster.fields
 import wagtail.fields
 from django.db import migrations, models
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='contactpage',
             name='phone',
-            field=models.CharField(blank=True, help_text='Contoh: (0356) 321456', max_length=32, validators=[home.phone.validate_phone], verbose_name='telepon'),
+            field=models.CharField(blank=True, help_text='Contoh: (0356) 321456', max_length=32, validators=[villages.phone.validate_phone], verbose_name='telepon'),
         ),
         migrations.AddField(
             model_name='contactpage',
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='contactpage',
             name='whatsapp',
-            field=models.CharField(blank=True, help_text='Nomor HP, contoh: 0812-3456-7890', max_length=32, validators=[home.phone.validate_whatsapp], verbose_name='WhatsApp'),
+            field=models.CharField(blank=True, help_text='Nomor HP, contoh: 0812-3456-7890', max_length=32, validators=[villages.phone.validate_whatsapp], verbose_name='WhatsApp'),
         ),
         migrations.AddField(
             model_name='profilepage',

@@ -25,10 +25,10 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from villages.models import PlatformPage
+from villages.phone import tel_url, validate_phone, validate_whatsapp, whatsapp_url
 from villages.tenancy.forms import TenantFormPageForm
 
 from ..forms import ContactFormBuilder
-from ..phone import tel_url, validate_phone, validate_whatsapp, whatsapp_url
 from ..ratelimit import contact_form_limit
 
 CONTACT_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("tel", _("Nomor telepon/HP")))

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.phone
+import villages.phone
 import modelcluster.fields
 import products.fields
 import products.models.common
@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('availability', models.CharField(choices=[('tersedia', 'Tersedia'), ('pesan-dulu', 'Pesan dulu (pre-order)'), ('habis', 'Stok habis')], default='tersedia', max_length=20, verbose_name='ketersediaan')),
                 ('featured', models.BooleanField(default=False, help_text='Produk unggulan tampil paling depan dan di beranda desa.', verbose_name='produk unggulan')),
                 ('seller_name', models.CharField(max_length=120, verbose_name='nama penjual')),
-                ('seller_whatsapp', models.CharField(blank=True, help_text='Misalnya 0812-3456-7890. Nomor ini tampil untuk umum: isi hanya dengan persetujuan penjual.', max_length=25, validators=[home.phone.validate_whatsapp], verbose_name='nomor WhatsApp penjual')),
+                ('seller_whatsapp', models.CharField(blank=True, help_text='Misalnya 0812-3456-7890. Nomor ini tampil untuk umum: isi hanya dengan persetujuan penjual.', max_length=25, validators=[villages.phone.validate_whatsapp], verbose_name='nomor WhatsApp penjual')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='deskripsi')),
             ],
             options={

@@ -19,8 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalKey
 
-from home.phone import normalize_whatsapp, validate_whatsapp, whatsapp_number
 from villages.models import PlatformPage
+from villages.phone import normalize_whatsapp, validate_whatsapp, whatsapp_number
 
 from ..fields import WebAddressField
 from ..formatting import display_whatsapp, format_rupiah, whatsapp_link

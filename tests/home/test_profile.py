@@ -1,5 +1,6 @@
 """The village profile (/profil/): history, vision and mission, geography, hamlets."""
 
+import re
 from decimal import Decimal
 
 from wagtail.models import PageViewRestriction
@@ -277,3 +278,47 @@ def test_profile_page_query_count_does_not_grow_with_dusun_count(client, village
     few = queries_with(["Krajan", "Ngampel"])
     many = queries_with([f"Dusun {n}" for n in range(12)])
     assert many == few
+
+
+def home_figures(client, tenant) -> list[tuple[str, str]]:
+    """The (label, value) pairs of the home page's "Desa dalam angka" block."""
+    html = client.get("/", HTTP_HOST=tenant.host).text
+    block = re.search(r'<dl class="figures">(.*?)</dl>', html, re.S)
+    if block is None:
+        return []
+    return [
+        (label, " ".join(re.sub(r"<[^>]+>", " ", value).split()))
+        for label, value in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", block.group(1), re.S)
+    ]
+
+
+def test_home_page_shows_the_profile_figures_when_the_operator_entered_none(client, village_a):
+    fill_profile(village_a, "Kebonharjo", hamlets=("Krajan", "Ngampel", "Gempol"))
+
+    assert home_figures(client, village_a) == [
+        ("Luas wilayah", "1.234,50 ha"),
+        ("Ketinggian", "85 mdpl"),
+        ("Jumlah dusun", "3"),
+    ]
+
+
+def test_home_page_shows_only_the_profile_figures_that_are_filled_in(client, village_a):
+    fill_profile(village_a, "Kebonharjo", hamlets=(), area_ha=None, altitude=40)
+
+    assert home_figures(client, village_a) == [("Ketinggian", "40 mdpl")]
+
+
+def test_home_page_of_a_village_without_figures_shows_no_empty_figures_block(client, village_a):
+    html = client.get("/", HTTP_HOST=village_a.host).text
+
+    assert "Desa dalam angka" not in html
+    assert "<dt></dt>" not in html
+
+
+def test_operator_figures_take_the_place_of_the_profile_figures(client, village_a):
+    fill_profile(village_a, "Kebonharjo")
+    page = village_a.page
+    page.key_figures = [("figure", {"label": "Penduduk", "value": "4.215", "unit": "jiwa"})]
+    page.save_revision().publish()
+
+    assert home_figures(client, village_a) == [("Penduduk", "4.215 jiwa")]

@@ -1,26 +1,13 @@
-"""Fill a village with realistic demo content: its home page, then every section app."""
+"""Fill a village with realistic demo content: its home page, then every registered section."""
 
 from __future__ import annotations
 
-import importlib
-
 from django.db import transaction
 
+from villages import sections
 from villages.models import VillageIdentity
 
 from .media import demo_image
-
-# Section apps in the order their content refers to each other (news may name institutions).
-SECTION_APPS = [
-    "home",
-    "government",
-    "news",
-    "events",
-    "gallery",
-    "publications",
-    "products",
-    "maps",
-]
 
 WELCOME = (
     "<p>Sugeng rawuh, selamat datang di situs resmi Desa {name}. Situs ini kami hadirkan "
@@ -61,6 +48,8 @@ def populate_home(village_page) -> bool:
 def populate_village(village_page) -> None:
     """Fill one village; safe to run again (each part skips what already exists)."""
     populate_home(village_page)
-    for app in SECTION_APPS:
-        module = importlib.import_module(f"{app}.demo")
-        module.populate(village_page)
+    # In the sections' order, which is also the order their content refers to each other
+    # (the government's institutions come before the news that may name them).
+    for section in sections.all_sections():
+        if section.demo is not None:
+            section.demo(village_page)

@@ -10,6 +10,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 
 from ..blocks import KeyFiguresBlock, QuickLinksBlock
+from ..sections import RegisteredPageTypes
 from ..tenancy.forms import TenantPageForm
 from .regions import Region
 
@@ -82,7 +83,8 @@ class RegencyPage(RegionPage):
     """The regency portal (kabupaten/kota); the root of the portal site."""
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["villages.DistrictPage", "home.StandardPage"]
+    # Districts, then the free pages the sections allow on the portal (villages.sections).
+    subpage_types = RegisteredPageTypes("portal", "villages.DistrictPage")
     template = "villages/regency_page.html"
 
     class Meta:
@@ -94,7 +96,7 @@ class RegencyPage(RegionPage):
 
         context = super().get_context(request, *args, **kwargs)
         query = (request.GET.get("q") or "").strip()[: portal.MAX_FILTER_LENGTH]
-        context["latest_news"] = portal.latest_news(self)
+        context["blocks"] = portal.section_blocks(self, request)
         context["directory"] = portal.village_directory(self, query)
         context["directory_query"] = query
         return context
@@ -183,19 +185,8 @@ class VillageHomePage(RegionPage):
     ]
 
     parent_page_types = ["villages.DistrictPage"]
-    subpage_types = [
-        "home.StandardPage",
-        "home.ProfilePage",
-        "home.ContactPage",
-        "government.GovernmentIndexPage",
-        "news.NewsIndexPage",
-        "events.AnnouncementIndexPage",
-        "events.AgendaIndexPage",
-        "gallery.GalleryIndexPage",
-        "publications.DocumentIndexPage",
-        "products.ProductIndexPage",
-        "maps.MapPage",
-    ]
+    # The registered sections' page types (villages.sections).
+    subpage_types = RegisteredPageTypes("village")
     template = "villages/village_home_page.html"
 
     class Meta:

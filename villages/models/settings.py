@@ -11,6 +11,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from ..colours import DARK_TEXT, has_readable_text, is_hex_colour
+from ..phone import validate_phone, validate_whatsapp
 from ..tenancy.forms import TenantModelForm
 
 hex_colour = RegexValidator(
@@ -69,8 +70,21 @@ class VillageIdentity(BaseSiteSetting):
         help_text=_("Warna aksen: garis bawah kepala halaman dan label."),
     )
     address = models.TextField(_("alamat kantor"), blank=True)
-    phone = models.CharField(_("telepon"), max_length=32, blank=True)
-    whatsapp = models.CharField(_("WhatsApp"), max_length=32, blank=True)
+    phone = models.CharField(
+        _("telepon"),
+        max_length=32,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Contoh: (0356) 321456"),
+    )
+    # A mobile number: the footer links it to a WhatsApp chat (wa.me).
+    whatsapp = models.CharField(
+        _("WhatsApp"),
+        max_length=32,
+        blank=True,
+        validators=[validate_whatsapp],
+        help_text=_("Nomor HP, contoh: 0812-3456-7890"),
+    )
     email = models.EmailField(_("email"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)

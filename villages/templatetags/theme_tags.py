@@ -1,10 +1,11 @@
-"""Template tags of the shared theme: head metadata, colours, breadcrumbs and pagination."""
+"""Template tags of the shared theme: head metadata, colours, breadcrumbs, pagination, phone
+links."""
 
 from django import template
 
 from wagtail.models import Page, Site
 
-from villages import seo
+from villages import phone, seo
 from villages.colours import is_hex_colour, readable_on_white, text_colour_on
 
 register = template.Library()
@@ -77,16 +78,13 @@ def pagination_items(page_obj, on_each_side=1, on_ends=1) -> list[dict]:
 
 
 @register.filter
-def phone_digits(number) -> str:
-    """A phone number as typed (``0356 123 456``) reduced to what a ``tel:`` link dials."""
-    number = str(number or "")
-    return ("+" if number.strip().startswith("+") else "") + "".join(filter(str.isdigit, number))
+def tel_url(number) -> str:
+    """The ``tel:+62…`` link of an Indonesian phone number, '' when it is none."""
+    return phone.tel_url(str(number or ""))
 
 
 @register.filter
 def whatsapp_url(number) -> str:
-    """The wa.me chat link of an Indonesian number: ``0812…`` becomes ``62812…``."""
-    digits = "".join(filter(str.isdigit, str(number or "")))
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    return f"https://wa.me/{digits}"
+    """The ``wa.me`` chat link of an Indonesian mobile number, '' for a landline or anything
+    else (a value saved before the identity validated its numbers)."""
+    return phone.whatsapp_url(str(number or ""))

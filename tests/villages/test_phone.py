@@ -1,11 +1,11 @@
-"""Indonesian telephone and WhatsApp numbers, as the contact page, the government section and
-the products read them (``home.phone`` is the one reader for all three)."""
+"""Indonesian telephone and WhatsApp numbers, as the village identity, the contact page, the
+government section and the products read them (``villages.phone`` is the one reader)."""
 
 from django.core.exceptions import ValidationError
 
 import pytest
 
-from home.phone import (
+from villages.phone import (
     normalize_whatsapp,
     tel_url,
     validate_phone,

@@ -1,8 +1,10 @@
 """Indonesian telephone and WhatsApp numbers: validation, normal form and links.
 
-The one place that reads phone numbers: the contact page, the government section (offices,
-BUMDes units) and the products (sellers) all ask it, so a number one form accepts is
-accepted by every other, with the same message when it is not.
+The one place that reads phone numbers: the village identity (and its footer), the contact
+page, the government section (offices, BUMDes units) and the products (sellers) all ask it,
+so a number one form accepts is accepted by every other, with the same message when it is
+not. It lives on the ground floor (``villages``) so that the tenancy's own settings can use
+it as well as every section.
 
 Editors and visitors write numbers in many ways ("(0356) 321456", "0812-3456-7890",
 "+62 812 3456 7890"). Links (``tel:``, ``wa.me``) are built from the national significant
