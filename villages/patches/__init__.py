@@ -8,29 +8,26 @@ with ``villages.patches.base.Patch``. ``install()`` runs from ``VillagesConfig.r
 
 from __future__ import annotations
 
-import importlib
-
 from .base import Patch
 
-# Installed in this order from VillagesConfig.ready().
-MODULES = [
-    "chooser_widgets",
-    "localize_snippets_api",
-]
+
+def modules() -> list:
+    """The patch modules, in the order they are installed."""
+    from . import chooser_widgets, localize_snippets_api
+
+    return [chooser_widgets, localize_snippets_api]
 
 
-def patches(module) -> list[Patch]:
-    if hasattr(module, "PATCHES"):
-        return list(module.PATCHES)
-    return [module.PATCH]
+def patches_of(module) -> list[Patch]:
+    return list(module.PATCHES) if hasattr(module, "PATCHES") else [module.PATCH]
 
 
 def all_patches() -> list[tuple[str, Patch]]:
-    found = []
-    for name in MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        found.extend((name, patch) for patch in patches(module))
-    return found
+    return [
+        (module.__name__.rsplit(".", 1)[1], patch)
+        for module in modules()
+        for patch in patches_of(module)
+    ]
 
 
 def install() -> None:
