@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import sections
+from .links import shown_links
 from .sections import KEY_FIGURES_ORDER, QUICK_LINKS_ORDER, WELCOME_ORDER, Block, ShownBlock
 
 
@@ -37,17 +38,7 @@ def key_figures(village_page) -> list[dict]:
 
 def quick_links(village_page, request) -> list[dict]:
     """The operator's quick links; without them, the village's sections."""
-    links = []
-    for block in village_page.quick_links:
-        if block.block_type == "page":
-            page = block.value["page"]
-            if page is None or not page.live:
-                continue
-            links.append(
-                {"title": block.value["title"] or page.title, "url": page.get_url(request)}
-            )
-        else:
-            links.append({"title": block.value["title"], "url": block.value["url"]})
+    links = shown_links(village_page.quick_links, request)
     if links:
         return links
     return [

@@ -397,3 +397,34 @@ def test_collections_of_other_villages_are_not_found(admin_a, wangi):
     collection = Collection.objects.get(pk=wangi["image"].collection_id)
     response = admin_a.get(reverse("wagtailimages:index") + f"?collection_id={collection.pk}")
     assert_no_foreign_names(response)
+
+
+# -- menus show only pages anyone may read ----------------------------------------------------
+
+
+def test_menu_and_quick_links_show_only_live_public_pages(client, village_a, wangi, own):
+    from wagtail.blocks import StreamValue
+
+    navigation = NavigationSettings.for_site(village_a.site)
+    links = [
+        ("page", {"page": wangi["news"], "title": "Kabar Tetangga"}),
+        ("page", {"page": own["news"], "title": "Kabar Sendiri"}),
+    ]
+    navigation.main_menu = links
+    navigation.save()
+    home = village_a.page
+    home.quick_links = StreamValue(home.quick_links.stream_block, links, is_lazy=False)
+    home.save()
+
+    shown = client.get("/", HTTP_HOST=village_a.host).content.decode()
+    assert shown.count("Kabar Tetangga") == 2  # menu and quick links
+    assert shown.count("Kabar Sendiri") == 2
+
+    # Put behind a login and unpublished after the links were saved: no longer shown.
+    PageViewRestriction.objects.create(
+        page=wangi["news"], restriction_type=PageViewRestriction.LOGIN
+    )
+    own["news"].unpublish()
+    shown = client.get("/", HTTP_HOST=village_a.host).content.decode()
+    assert "Kabar Tetangga" not in shown
+    assert "Kabar Sendiri" not in shown

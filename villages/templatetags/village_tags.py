@@ -6,6 +6,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from villages import seo
+from villages.links import shown_links
 from villages.models import NavigationSettings, VillageIdentity
 
 register = template.Library()
@@ -43,19 +44,7 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    navigation = NavigationSettings.for_request(request)
-    items = []
-    for block in navigation.main_menu:
-        if block.block_type == "page":
-            page = block.value["page"]
-            if page is None or not page.live:
-                continue
-            page = page.localized
-            items.append(
-                {"title": block.value["title"] or page.title, "url": page.get_url(request)}
-            )
-        else:
-            items.append({"title": block.value["title"], "url": block.value["url"]})
+    items = shown_links(NavigationSettings.for_request(request).main_menu, request)
     if not items:
         root = site.root_page.localized
         items = [
