@@ -11,13 +11,11 @@ class VillagesConfig(AppConfig):
         from wagtail.models import APIToken
         from wagtail.permissions import register_permission_policy
 
-        from . import patches, restrictions, routing, signals  # noqa: F401
+        from . import patches, signals  # noqa: F401
         from .tenancy import checks  # noqa: F401  (registers the system checks)
         from .tenancy.builtins import register_builtins
         from .tenancy.policies import OwnTokenPermissionPolicy
 
-        routing.install()
-        restrictions.install()
         patches.install()
         register_builtins()
         register_permission_policy(APIToken, OwnTokenPermissionPolicy(APIToken))

@@ -15,7 +15,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 
 from wagtail.models import Page, PageViewRestriction
-from wagtail.query import PageQuerySet
 
 # Village home pages sit at depth 4, their content at 5 to 7. Deeper pages (standard pages
 # nested many times) are still handled, by a slower prefix comparison for them alone.
@@ -34,15 +33,3 @@ def restricted_q(outer_path: str = "path") -> Q:
     return Q(Exists(restrictions.filter(same_or_ancestor))) | (
         Q(depth__gt=MAX_DEPTH) & Q(Exists(restrictions.filter(prefix)))
     )
-
-
-def _private_q(self):
-    return restricted_q()
-
-
-def install() -> None:
-    """Replace ``PageQuerySet.private_q`` (behind ``public()``, ``not_public()``, ``private()``).
-
-    Wagtail has no setting or hook for this.
-    """
-    PageQuerySet.private_q = _private_q

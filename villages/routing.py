@@ -158,17 +158,3 @@ def _get_url(self, request=None, current_site=None):
     if current_site is not None and site_id == current_site.pk:
         return page_path
     return root_url + page_path
-
-
-def install() -> None:
-    """Route Wagtail's site-root lookups through the index (called from AppConfig.ready).
-
-    Wagtail has no setting or hook for this; its own implementation is linear in the number
-    of sites on every URL it builds and quadratic in queries when its cache is cold.
-    """
-    Site.get_site_root_paths = staticmethod(all_site_root_paths)
-    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
-    Page._get_site_root_paths = _site_root_paths
-    Page._get_relevant_site_root_paths = _relevant_site_root_paths
-    Page.get_url = _get_url
-    Page.url = property(_get_url)  # Wagtail binds the property to the original at class creation

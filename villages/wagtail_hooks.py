@@ -1,11 +1,9 @@
-"""Scope Wagtail's global admin surfaces to the user's own region.
+"""Scope Wagtail's global admin surfaces to the user's own region, through hooks.
 
-Hooks do most of the work. Some admin surfaces look at the whole installation and offer no
-hook: filter choices (users, sites, tags), the site history's user list, wagtail-localize's
-translations report, the page workflow views and the page types report. Those are adjusted
-at the bottom of this module, each with the reason next to it (checked against Wagtail 8.0;
-tests/villages/test_admin_isolation.py fails if an upgrade brings a leak back). What is
-visible is always decided by ``villages.scope``.
+Ids in admin URLs are checked by ``villages.tenancy.guard`` before any view runs. Surfaces
+with no hook at all (filter choices, tag suggestions, wagtail-localize's report…) are
+adjusted by the fenced patches of ``villages.patches``. What is visible is always decided by
+``villages.scope`` and ``villages.tenancy``.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -14,21 +12,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.filters import BaseMediaFilterSet, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.pages.listing import PageFilterSet
-from wagtail.admin.views.pages.workflow import WorkflowPageViewMixin
-from wagtail.admin.views.reports.audit_logging import SiteHistoryReportFilterSet
-from wagtail.admin.views.reports.locked_pages import LockedPagesReportFilterSet
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.admin.views.reports.workflows import WorkflowReportFilterSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
-from wagtail.images.views.chooser import ImageChooseViewMixin
-from wagtail.models import Page, Site
-from wagtail_localize.views.report import TranslationsReportView
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
-from wagtail_localize.views.update_translations import UpdateTranslationsView
+from wagtail.models import Site
 
 from . import scope
 from .middleware import find_site_for_host
@@ -134,6 +121,7 @@ def register_village_menu_item():
 
 @hooks.register("construct_reports_menu")
 def hide_platform_wide_reports(request, menu_items):
+    # The report itself is refused by villages.tenancy.guard (SUPERUSER_ONLY_URL_NAMES).
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
@@ -156,132 +144,6 @@ class ScopedDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
 def scope_admin_api(router):
     router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
     router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
-
-
-# -- listings whose filter choices come from the whole installation -----------------------
-# These filter sets have no hook. Their choices (every user who ever edited, locked or
-# submitted a page anywhere; every site) would name other villages' people and sites, so
-# the choice querysets are replaced with scoped ones.
-
-
-def _scope_filter_choices(filterset: type[WagtailFilterSet], name: str, restrict) -> None:
-    choice_filter = filterset.base_filters[name]
-    original = choice_filter.queryset
-
-    def queryset(request):
-        choices = original(request) if callable(original) else original.all()
-        return restrict(choices, request.user)
-
-    choice_filter.queryset = queryset
-
-
-# Shared by the explorer, page search, page type usage and form pages listings.
-_scope_filter_choices(PageFilterSet, "owner", scope.filter_users)
-_scope_filter_choices(PageFilterSet, "edited_by", scope.filter_users)
-_scope_filter_choices(PageFilterSet, "site", scope.filter_sites)
-_scope_filter_choices(LockedPagesReportFilterSet, "locked_by", scope.filter_users)
-_scope_filter_choices(WorkflowReportFilterSet, "requested_by", scope.filter_users)
-
-
-def _site_history_users(self):
-    # Wagtail 8.0 defines get_user_choices() (users of the log entries this user may view)
-    # but the base class calls get_users_queryset(), which lists every user of any page log.
-    return scope.filter_users(self.get_user_choices(), self.request.user)
-
-
-SiteHistoryReportFilterSet.get_users_queryset = _site_history_users
-
-
-# Image and document listings and the image chooser suggest the installation's most used
-# tags, other villages' included.
-_media_filterset_init = BaseMediaFilterSet.__init__
-
-
-def _scoped_media_filterset_init(self, *args, **kwargs):
-    _media_filterset_init(self, *args, **kwargs)
-    request = kwargs.get("request")
-    if "tag" in self.filters and request is not None:
-        names = [tag.name for tag in scope.popular_tags(self._meta.model, request.user)]
-        if names:
-            self.filters["tag"].extra["choices"] = [(name, name) for name in names]
-        else:
-            del self.filters["tag"]
-
-
-BaseMediaFilterSet.__init__ = _scoped_media_filterset_init
-_image_chooser_context = ImageChooseViewMixin.get_context_data
-
-
-def _scoped_image_chooser_context(self, **kwargs):
-    context = _image_chooser_context(self, **kwargs)
-    context["popular_tags"] = scope.popular_tags(self.model, self.request.user)
-    return context
-
-
-ImageChooseViewMixin.get_context_data = _scoped_image_chooser_context
-
-
-def _scoped_translations(self):
-    # wagtail-localize's report lists every translation of the installation to any editor
-    # (and leaves them unordered, which makes its pagination unstable).
-    translations = _all_translations(self).order_by("-created_at", "-pk")
-    if self.request.user.is_superuser:
-        return translations
-    pages = scope.filter_pages(Page.objects.all(), self.request.user)
-    return translations.filter(source__object__translation_key__in=pages.values("translation_key"))
-
-
-_all_translations = TranslationsReportView.get_queryset
-TranslationsReportView.get_queryset = _scoped_translations
-
-
-def _workflow_pages(self):
-    # The page workflow views (action, preview, cancellation) load any page by id and, when
-    # it is not in moderation, answer with a message naming it; pages outside the user's
-    # regions are not found at all.
-    return scope.filter_pages(Page.objects.all(), self.request.user)
-
-
-WorkflowPageViewMixin.get_base_object_queryset = _workflow_pages
-
-
-def _superuser_only(view_class) -> None:
-    """Refuse a platform-wide view to everyone but superusers."""
-    dispatch = view_class.dispatch
-
-    def guarded(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return dispatch(self, request, *args, **kwargs)
-
-    view_class.dispatch = guarded
-
-
-# Page counts and the "last edited page" of every type across all villages, with every site
-# as a filter: a platform report, refused rather than rewritten.
-_superuser_only(PageTypesUsageReportView)
-
-
-# wagtail-localize's "translate page" and "update translations" views check only the global
-# submit_translation permission, which operators hold so they can write English versions of
-# their own pages. Either view on a page the user cannot edit is refused.
-def _only_editable_source(get_object, to_page):
-    def get_editable_object(self):
-        obj = get_object(self)
-        page = to_page(obj)
-        if isinstance(page, Page) and not page.permissions_for_user(self.request.user).can_edit():
-            raise PermissionDenied
-        return obj
-
-    return get_editable_object
-
-
-SubmitPageTranslationView.get_object = _only_editable_source(
-    SubmitPageTranslationView.get_object, lambda page: page
-)
-UpdateTranslationsView.get_object = _only_editable_source(
-    UpdateTranslationsView.get_object, lambda source: source.get_source_instance()
-)
 
 
 # Wagtail 8.0's Indonesian catalogue leaves these menu labels in English.

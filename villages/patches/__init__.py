@@ -13,9 +13,25 @@ from .base import Patch
 
 def modules() -> list:
     """The patch modules, in the order they are installed."""
-    from . import chooser_widgets, localize_snippets_api
+    from . import (
+        chooser_widgets,
+        filter_choices,
+        localize_snippets_api,
+        media_tags,
+        private_pages,
+        site_root_index,
+        translations_report,
+    )
 
-    return [chooser_widgets, localize_snippets_api]
+    return [
+        site_root_index,
+        private_pages,
+        filter_choices,
+        media_tags,
+        translations_report,
+        chooser_widgets,
+        localize_snippets_api,
+    ]
 
 
 def patches_of(module) -> list[Patch]:

@@ -25,10 +25,14 @@ class Patch:
     replacement: Any
     # inspect.signature() of the original, as text ("(self, request)"); "" for non-callables.
     signature: str
+    # How to name the patched attribute when ``target`` is neither a class nor a module.
+    label: str = ""
     original: Any = field(default=None, init=False)
 
     @property
     def name(self) -> str:
+        if self.label:
+            return self.label
         owner = getattr(self.target, "__qualname__", None) or self.target.__name__
         module = getattr(self.target, "__module__", None)
         if inspect.ismodule(self.target):

@@ -25,6 +25,7 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
@@ -37,6 +38,13 @@ from .ownership import unseen_ids
 from .registry import ownership_of
 
 BULK_ACTION_URL_NAME = "wagtail_bulk_action"
+# Platform-wide views that name every region's content at once: for superusers only.
+# (Page counts and the last edited page of every type across all villages, every site as a
+# filter: a platform report, refused rather than rewritten.)
+SUPERUSER_ONLY_URL_NAMES = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+}
 
 
 @cache
@@ -143,6 +151,9 @@ class AdminObjectGuardMiddleware:
             return None
         if not request.path.startswith(admin_prefix()):
             return None
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name in SUPERUSER_ONLY_URL_NAMES:
+            raise PermissionDenied
         if refused_ids(request, view_func, view_kwargs):
             raise Http404
         return None

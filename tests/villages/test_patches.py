@@ -1,0 +1,92 @@
+"""Tripwires of ``villages.patches``: every replacement of a Wagtail or wagtail-localize
+internal is installed, and what it replaces still exists with the signature it was written
+against. An upgrade that moves or reshapes one of them fails here, loudly, instead of
+silently bringing back a leak or a slow path."""
+
+from __future__ import annotations
+
+import inspect
+
+from django.urls import resolve, reverse
+
+import pytest
+
+from villages import patches
+from villages.patches.base import Patch, PatchError
+
+ALL = patches.all_patches()
+
+
+@pytest.mark.parametrize(("module", "patch"), ALL, ids=[p.name for _m, p in ALL])
+def test_patch_is_installed(module, patch):
+    assert patch.installed, f"{patch.name} is not replaced"
+
+
+@pytest.mark.parametrize(("module", "patch"), ALL, ids=[p.name for _m, p in ALL])
+def test_replaced_attribute_still_has_the_expected_signature(module, patch):
+    assert patch.original is not None
+    assert patch.original_signature() == patch.signature
+
+
+@pytest.mark.parametrize("module", patches.modules(), ids=lambda m: m.__name__)
+def test_patch_module_says_what_it_replaces_and_against_which_version(module):
+    doc = inspect.getdoc(module) or ""
+    assert "Replaces" in doc, f"{module.__name__}: the docstring must say what it replaces"
+    assert "8.0.1" in doc, f"{module.__name__}: the docstring must name the version checked"
+
+
+def test_every_patch_module_of_the_package_is_installed():
+    from pathlib import Path
+
+    folder = Path(patches.__file__).parent
+    names = {p.stem for p in folder.glob("*.py")} - {"__init__", "base"}
+    assert names == {m.__name__.rsplit(".", 1)[1] for m in patches.modules()}
+
+
+def test_patch_refuses_an_original_whose_signature_changed():
+    class Target:
+        def method(self, request, extra):
+            return "original"
+
+    patch = Patch(Target, "method", lambda self, request: "new", "(self, request)")
+    with pytest.raises(PatchError, match="signature"):
+        patch.install()
+    assert Target().method(1, 2) == "original"
+
+
+def test_patch_refuses_an_attribute_that_no_longer_exists():
+    class Target:
+        pass
+
+    with pytest.raises(PatchError, match="no longer exists"):
+        Patch(Target, "gone", lambda self: None, "(self)").install()
+
+
+def test_patch_keeps_the_original_for_the_replacement():
+    class Target:
+        def method(self, value):
+            return value * 2
+
+    def replacement(self, value):
+        return patch.call_original(self, value) + 1
+
+    patch = Patch(Target, "method", replacement, "(self, value)")
+    patch.install()
+    patch.install()  # a second install changes nothing
+    assert Target().method(3) == 7
+    assert patch.installed
+
+
+# -- the URL shadow (not an attribute, but a replacement all the same) --------------------------
+
+
+def test_tag_autocomplete_url_is_answered_by_the_scoped_view():
+    """cms/urls.py puts ``villages.views.tag_autocomplete`` before Wagtail's admin URLs, at the
+    path Wagtail's own tag widgets call; if Wagtail moves that path, this fails."""
+    from villages.views import tag_autocomplete
+
+    path = reverse("wagtailadmin_tag_autocomplete")
+    assert path == "/admin/tag-autocomplete/"
+    view = resolve(path).func
+    wrapped = [cell.cell_contents for cell in view.__closure__ or ()]
+    assert tag_autocomplete in wrapped
