@@ -428,3 +428,10 @@ def test_menu_and_quick_links_show_only_live_public_pages(client, village_a, wan
     shown = client.get("/", HTTP_HOST=village_a.host).content.decode()
     assert "Kabar Tetangga" not in shown
     assert "Kabar Sendiri" not in shown
+
+
+def test_admin_api_page_detail_of_another_village_is_not_found(admin_a, wangi, sembung):
+    for page in (wangi["draft"], sembung["draft"]):
+        response = admin_a.get(f"/admin/api/main/pages/{page.pk}/")
+        assert response.status_code == 404
+        assert_no_foreign_names(response)

@@ -84,7 +84,9 @@ def _view_model(view_func, kwargs):
         except (LookupError, ValueError):
             return None
     initkwargs = getattr(view_func, "view_initkwargs", None) or {}
-    view_class = getattr(view_func, "view_class", None)
+    # Django's class-based views carry ``view_class``; Django REST framework's (the admin
+    # API, wagtail-localize's) carry ``cls``.
+    view_class = getattr(view_func, "view_class", None) or getattr(view_func, "cls", None)
     return initkwargs.get("model") or getattr(view_class, "model", None)
 
 
@@ -92,7 +94,7 @@ def named_ids(request, view_func, kwargs) -> list[tuple[type, list[str]]]:
     """The (model, ids) pairs an admin request names."""
     found: list[tuple[type, list[str]]] = []
     model = _view_model(view_func, kwargs)
-    view_class = getattr(view_func, "view_class", None)
+    view_class = getattr(view_func, "view_class", None) or getattr(view_func, "cls", None)
     pk_argument = getattr(view_class, "pk_url_kwarg", "pk")
     if model is not None:
         for name in {pk_argument, "pk"}:
