@@ -171,18 +171,21 @@ def batched_search_index(batch_size: int = 500):
     from modelsearch.signal_handlers import post_save_signal_handler
 
     backends = list(get_search_backends(with_auto_update=True))
-    pending: dict[type, list] = defaultdict(list)
+    # Keyed by primary key: a page saved twice in a run (a section's ``after_create`` writes
+    # to it) is indexed once, with its last state; PostgreSQL's bulk upsert refuses a row
+    # that appears twice in one statement.
+    pending: dict[type, dict] = defaultdict(dict)
 
     def flush(model):
         for backend in backends:
-            backend.add_bulk(model, pending[model])
-        pending[model] = []
+            backend.add_bulk(model, list(pending[model].values()))
+        pending[model] = {}
 
     def collect(sender, instance, raw=False, **kwargs):
         if raw:
             return
         model = type(instance)
-        pending[model].append(instance)
+        pending[model][instance.pk] = instance
         if len(pending[model]) >= batch_size:
             flush(model)
 
