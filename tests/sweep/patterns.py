@@ -281,6 +281,9 @@ class Target:
     village: str | None  # the victim whose objects the URL names (None: no one's)
     subject: str = ""  # what it names, for the report
     control: str | None = None
+    once: bool = False  # asked by the control alone (see ``all_targets``)
+    # Asked only by the roles for which the village is the closest they may not see.
+    closest_only: bool = False
 
     def __str__(self):
         return self.url
@@ -355,11 +358,14 @@ def _fallback_values(pattern, name, subject, own, shared, partial) -> list:
 
 def _unnamed_targets(pattern: Pattern, base: str, world: World, model_values: dict):
     """A URL naming no object: as it is, and with the query parameters of searches,
-    listings, choosers and bulk actions set to each victim's ids."""
+    listings, choosers and bulk actions set to a victim's ids: the closest victim of each
+    role (every response is still read for the markers of all the villages it may not
+    see)."""
     yield Target(pattern, base, None, "", base)
-    for village in world.victims.values():
+    closest = dict.fromkeys(a.unseen[0] for a in world.attackers)
+    for village in (world.victims[key] for key in closest):
         for query, what in filter_queries(pattern, village, model_values):
-            yield Target(pattern, f"{base}?{query}", village.key, what, base)
+            yield Target(pattern, f"{base}?{query}", village.key, what, base, closest_only=True)
 
 
 def targets_for(pattern: Pattern, world: World) -> list[Target]:
@@ -423,8 +429,11 @@ def filter_queries(pattern: Pattern, village: Village, values: dict):
     return queries
 
 
-def all_targets(world: World, skipped: dict[str, str]) -> tuple[list[Pattern], list[Target]]:
+def all_targets(
+    world: World, skipped: dict[str, str], once: dict[str, str] | None = None
+) -> tuple[list[Pattern], list[Target]]:
     """Every pattern, and the targets of every pattern not in ``skipped`` (name -> reason).
+    Patterns in ``once`` (name -> reason) are asked once, as they are, by A's operator.
 
     Patterns sharing one route (django-ninja's operations on one path) answer on one URL:
     the first of them is requested for all.
@@ -436,5 +445,9 @@ def all_targets(world: World, skipped: dict[str, str]) -> tuple[list[Pattern], l
         if pattern.name in skipped or pattern.route in skipped or pattern.route in seen_routes:
             continue
         seen_routes.add(pattern.route)
+        if pattern.name in (once or {}) and not pattern.params:
+            base = _render(pattern, {})
+            targets.append(Target(pattern, base, None, "", base, once=True))
+            continue
         targets.extend(targets_for(pattern, world))
     return patterns, targets

@@ -57,8 +57,14 @@ ADMIN_HOST = "admin.testserver"
 HOSTLESS_PREFIXES = ("documents/", "media/", "_health/")
 TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xml")
 WRITE_METHODS = ("post", "put", "patch", "delete")
+# Answers of A's operator to a control URL showing that it is no real address of its view
+# (a model the view does not take, an id of the wrong kind, a malformed value).
+NO_ADDRESS = {400, 404, 422}
 # The role that asks the control URLs (village A's own objects).
 CONTROL_ROLE = "operator"
+# The roles that write to URLs naming no victim's object: the widest write permissions of a
+# village and of a regency.
+UNNAMED_WRITERS = ("operator", "regency admin")
 # What a "form-ish" write sends: the names most admin forms and API bodies take.
 WRITE_DATA = {"title": "serangan", "name": "serangan", "slug": "serangan", "comment": "serangan"}
 
@@ -133,6 +139,8 @@ def hosts_for(target: Target, world: World, attacker: Attacker) -> list[str]:
 
 def applies(target: Target, attacker: Attacker) -> bool:
     """A target naming a village's objects is asked only by roles that may not see them."""
+    if target.closest_only:
+        return target.village == attacker.unseen[0]
     return target.village is None or target.village in attacker.unseen
 
 
@@ -331,6 +339,7 @@ class Sweep:
         self.targets = targets
         self.clients = clients(world)
         self.control_status: dict[str, int] = {}
+        self.methods = {p.route: view_methods(p, patterns) for p in patterns}
 
     def _request(self, attacker, method: str, url: str, host: str, data=None):
         client = self.clients[attacker.role]
@@ -402,8 +411,8 @@ class Sweep:
         return next(a for a in self.world.attackers if a.role == role)
 
     def live_targets(self) -> list[Target]:
-        """The targets whose control answered something else than 404."""
-        return [t for t in self.targets if self.control_status.get(t.control) != 404]
+        """The targets whose control did not show them to be no real address."""
+        return [t for t in self.targets if self.control_status.get(t.control) not in NO_ADDRESS]
 
     def read_pass(self) -> tuple[list[Finding], Stats]:
         """GET every target as every role it applies to, on every host it answers on."""
@@ -413,6 +422,8 @@ class Sweep:
         with light_error_pages():
             done = self._controls(stats, findings)
             for target in self.live_targets():
+                if target.once or "get" not in self.methods[target.pattern.route]:
+                    continue
                 for attacker in self.world.attackers:
                     if not applies(target, attacker):
                         continue
@@ -443,13 +454,14 @@ class Sweep:
             by_pattern: dict[str, list[Target]] = {}
             for target in self.live_targets():
                 by_pattern.setdefault(target.pattern.route, []).append(target)
-            for targets in by_pattern.values():
-                methods = write_methods(targets[0].pattern, self.patterns)
+            for route, targets in by_pattern.items():
+                methods = [m for m in WRITE_METHODS if m in self.methods[route]]
                 for attacker in self.world.attackers if methods else ():
                     requests = [
                         (target, method, host)
                         for target in targets
                         if applies(target, attacker)
+                        and (target.village is not None or attacker.role in UNNAMED_WRITERS)
                         for method in methods
                         for host in hosts_for(target, self.world, attacker)
                     ]
@@ -539,19 +551,51 @@ def _rollback(savepoint) -> None:
     connection.needs_rollback = False
 
 
-def write_methods(pattern: Pattern, patterns: list[Pattern]) -> list[str]:
-    """The write methods a view answers: those its class defines (Django, DRF, django-ninja's
-    operations on the path); POST for plain functions, which may answer any."""
+def view_methods(pattern: Pattern, patterns: list[Pattern]) -> set[str]:
+    """The HTTP methods a view answers: those its class defines (Django, DRF, django-ninja's
+    operations on the path); GET and POST for plain functions, which may answer any."""
     cls = view_class(pattern.callback)
     actions = getattr(pattern.callback, "actions", None)
     if isinstance(actions, dict):
-        return [m for m in WRITE_METHODS if m in actions]
+        return set(actions)
     if cls is not None:
-        return [m for m in WRITE_METHODS if hasattr(cls, m)]
+        return {m for m in ("get", *WRITE_METHODS) if hasattr(cls, m)}
     operations = _ninja_methods([p for p in patterns if p.route == pattern.route])
     if operations is not None:
-        return [m for m in WRITE_METHODS if m in operations]
-    return ["post"]
+        return operations
+    return _decorated_methods(pattern.callback) or {"get", "post"}
+
+
+HTTP_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+
+
+def _decorated_methods(callback) -> set[str] | None:
+    """The methods of a function view decorated with ``require_http_methods`` (or
+    ``require_POST``…), which keeps its list in the wrapper's closure."""
+    seen = set()
+    functions = [callback]
+    while functions:
+        function = functions.pop()
+        if id(function) in seen:
+            continue
+        seen.add(id(function))
+        for cell in getattr(function, "__closure__", None) or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:
+                continue
+            if (
+                isinstance(value, (list, tuple))
+                and value
+                and all(isinstance(v, str) and v in HTTP_METHODS for v in value)
+            ):
+                return {v.lower() for v in value}
+            if callable(value):
+                functions.append(value)
+        wrapped = getattr(function, "__wrapped__", None)
+        if wrapped is not None:
+            functions.append(wrapped)
+    return None
 
 
 def _ninja_methods(patterns: list[Pattern]) -> set[str] | None:
