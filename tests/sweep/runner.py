@@ -12,6 +12,7 @@ and the world stays as it was built.
 from __future__ import annotations
 
 import io
+import json
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -95,12 +96,14 @@ class Stats:
     statuses: Counter = field(default_factory=Counter)
     server_errors: list = field(default_factory=list)
     own_markers_seen: int = 0
-    # pattern name -> [requests, seconds]: where the time goes
+    # pattern name -> [requests, seconds, statuses]: where the time goes
     by_pattern: dict = field(default_factory=dict)
 
     def slowest(self, n: int = 15) -> str:
         rows = sorted(self.by_pattern.items(), key=lambda item: -item[1][1])[:n]
-        return "\n".join(f"  {s:6.1f} s {r:5d} requests  {name}" for name, (r, s) in rows)
+        return "\n".join(
+            f"  {s:6.1f} s {r:5d} requests  {name}  {dict(codes)}" for name, (r, s, codes) in rows
+        )
 
     def summary(self, label: str) -> str:
         codes = ", ".join(f"{code}: {n}" for code, n in sorted(self.statuses.items()))
@@ -223,8 +226,23 @@ def _fields(model) -> list[str]:
     return [f.attname for f in model._meta.concrete_fields]
 
 
+def _frozen(value):
+    # JSON fields (form data, revision content) come back as dicts and lists, stream fields
+    # as StreamValues: compared by their JSON.
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, default=str)
+    if hasattr(value, "get_prep_value"):
+        return json.dumps(value.get_prep_value(), sort_keys=True, default=str)
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
 def _rows(queryset) -> tuple:
-    return tuple(queryset.order_by("pk").values_list(*_fields(queryset.model)))
+    rows = queryset.order_by("pk").values_list(*_fields(queryset.model))
+    return tuple(tuple(_frozen(v) for v in row) for row in rows)
 
 
 def snapshot(village: Village) -> dict[str, tuple]:
@@ -338,7 +356,7 @@ class Sweep:
         self.patterns = patterns
         self.targets = targets
         self.clients = clients(world)
-        self.control_status: dict[str, int] = {}
+        self.control_status: dict[tuple[str, str], int] = {}
         self.methods = {p.route: view_methods(p, patterns) for p in patterns}
 
     def _request(self, attacker, method: str, url: str, host: str, data=None):
@@ -357,9 +375,10 @@ class Sweep:
         return response, body, savepoint
 
     def _check(self, response, body, attacker, host, method, target, stats, findings):
-        entry = stats.by_pattern.setdefault(target.pattern.name, [0, 0.0])
+        entry = stats.by_pattern.setdefault(target.pattern.name, [0, 0.0, Counter()])
         entry[0] += 1
         entry[1] += time.perf_counter() - self._started
+        entry[2][response.status_code] += 1
         stats.requests += 1
         stats.statuses[response.status_code] += 1
         if response.status_code >= 500:
@@ -387,42 +406,45 @@ class Sweep:
             swept_patterns=len({t.pattern.route for t in self.targets}),
         )
 
-    def _controls(self, stats, findings) -> set:
-        """Ask every target's control URL as A's operator (see ``Target``); the answers
-        are read for leaks too. Returns the (url, role, host) requests already made."""
+    def _controls(self, method: str, targets, stats, findings) -> set:
+        """Ask the control URL of each target (see ``Target``) as A's operator, with
+        ``method``; the answers are read for leaks too. Returns the (url, role, host)
+        requests already made."""
         attacker = self._attacker(CONTROL_ROLE)
         done = set()
-        for target in self.targets:
+        for target in targets:
             control = target.control
-            if control is None or control in self.control_status:
+            if control is None or (method, control) in self.control_status:
                 continue
             host = ADMIN_HOST if target.pattern.is_admin else self.world.own.host
-            response, body, savepoint = self._request(attacker, "get", control, host)
+            data = WRITE_DATA if method != "get" else None
+            response, body, savepoint = self._request(attacker, method, control, host, data)
             try:
                 as_target = Target(target.pattern, control, None, "control")
-                self._check(response, body, attacker, host, "get", as_target, stats, findings)
+                self._check(response, body, attacker, host, method, as_target, stats, findings)
             finally:
                 _rollback(savepoint)
-            self.control_status[control] = response.status_code
+            self.control_status[method, control] = response.status_code
             done.add((control, CONTROL_ROLE, host))
         return done
 
     def _attacker(self, role: str) -> Attacker:
         return next(a for a in self.world.attackers if a.role == role)
 
-    def live_targets(self) -> list[Target]:
-        """The targets whose control did not show them to be no real address."""
-        return [t for t in self.targets if self.control_status.get(t.control) not in NO_ADDRESS]
+    def _live(self, method: str, target: Target) -> bool:
+        """Is the target a real address of its view (its control did not say otherwise)?"""
+        return self.control_status.get((method, target.control)) not in NO_ADDRESS
 
     def read_pass(self) -> tuple[list[Finding], Stats]:
         """GET every target as every role it applies to, on every host it answers on."""
         findings: list[Finding] = []
         stats = self._stats()
         started = time.perf_counter()
+        readable = [t for t in self.targets if "get" in self.methods[t.pattern.route]]
         with light_error_pages():
-            done = self._controls(stats, findings)
-            for target in self.live_targets():
-                if target.once or "get" not in self.methods[target.pattern.route]:
+            done = self._controls("get", readable, stats, findings)
+            for target in readable:
+                if target.once or not self._live("get", target):
                     continue
                 for attacker in self.world.attackers:
                     if not applies(target, attacker):
@@ -448,15 +470,20 @@ class Sweep:
         stats = self._stats()
         started = time.perf_counter()
         with light_error_pages():
-            if not self.control_status:
-                self._controls(Stats(), [])
             baseline = {key: snapshot(v) for key, v in self.world.victims.items()}
             by_pattern: dict[str, list[Target]] = {}
-            for target in self.live_targets():
-                by_pattern.setdefault(target.pattern.route, []).append(target)
+            for target in self.targets:
+                if not target.once:
+                    by_pattern.setdefault(target.pattern.route, []).append(target)
             for route, targets in by_pattern.items():
                 methods = [m for m in WRITE_METHODS if m in self.methods[route]]
-                for attacker in self.world.attackers if methods else ():
+                if not methods:
+                    continue
+                # The first write method asks the controls: an address that is no real one
+                # for it is no real one for the others either.
+                self._controls(methods[0], targets, stats, findings)
+                targets = [t for t in targets if self._live(methods[0], t)]
+                for attacker in self.world.attackers:
                     requests = [
                         (target, method, host)
                         for target in targets

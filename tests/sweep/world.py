@@ -27,6 +27,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -339,6 +341,11 @@ def build_village(key: str) -> Village:
     add("translation", translation, page=private_page.pk, **slots)
     add("translation source", source, page=private_page.pk, **slots)
 
+    # Every setting of the site exists, as on any site visited once (the first page view
+    # creates them).
+    for setting in settings_registry:
+        if issubclass(setting, BaseSiteSetting):
+            setting.for_site(tenant.site)
     identity = VillageIdentity.for_site(tenant.site)
     identity.tagline = mark("identitas")
     identity.save()
