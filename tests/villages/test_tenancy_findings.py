@@ -435,3 +435,20 @@ def test_admin_api_page_detail_of_another_village_is_not_found(admin_a, wangi, s
         response = admin_a.get(f"/admin/api/main/pages/{page.pk}/")
         assert response.status_code == 404
         assert_no_foreign_names(response)
+
+
+# -- found by the URL sweep (tests/sweep) -----------------------------------------------------
+
+
+def test_page_chooser_chosen_view_does_not_name_another_villages_pages(
+    client_for, contributor_a, own, wangi, sembung
+):
+    client = client_for(contributor_a)
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+    for page in (wangi["draft"], sembung["draft"]):
+        response = client.get(f"{url}?id={own['draft'].pk}&id={page.pk}")
+        assert response.status_code == 404
+        assert_no_foreign_names(response)
+    response = client.get(f"{url}?id={own['draft'].pk}")
+    assert response.status_code == 200
+    assert "Draf Kebonharjo Tersembunyi" in response_text(response)
