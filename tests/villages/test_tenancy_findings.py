@@ -452,3 +452,69 @@ def test_page_chooser_chosen_view_does_not_name_another_villages_pages(
     response = client.get(f"{url}?id={own['draft'].pk}")
     assert response.status_code == 200
     assert "Draf Kebonharjo Tersembunyi" in response_text(response)
+
+
+def private_document(tenant_code: str, title: str):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    tenant = factories.tenant(tenant_code)
+    private = tenant.collection.add_child(name=f"Arsip {title}")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"isi rahasia", name="rahasia.txt"), collection=private
+    )
+
+
+def page_path(page) -> str:
+    return page.get_url_parts()[2]
+
+
+def test_login_only_page_of_another_village_is_not_shown_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    page = wangi["news"]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    refused = logged_in(operator_a).get(page_path(page), HTTP_HOST=village_b.host)
+    assert refused.status_code == 302
+    assert_no_foreign_names(refused)
+    # Its own village and the kecamatan above it still read it.
+    editor = factories.district_editor_of(factories.tenant("35.23.02"))
+    for user in (wangi["operator"], editor):
+        shown = logged_in(user).get(page_path(page), HTTP_HOST=village_b.host)
+        assert shown.status_code == 200
+        assert "Berita Wangi Terbit" in response_text(shown)
+
+
+def test_login_only_document_of_another_village_is_not_served_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    document = private_document("35.23.02.2002", "Notulen Wangi")
+    refused = logged_in(operator_a).get(document.url, HTTP_HOST=village_b.host)
+    assert refused.status_code == 302
+    assert b"isi rahasia" not in b"".join(getattr(refused, "streaming_content", [b""]))
+    served = logged_in(wangi["operator"]).get(document.url, HTTP_HOST=village_b.host)
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == b"isi rahasia"
+
+
+def test_public_api_lists_no_login_only_content_of_another_village_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    PageViewRestriction.objects.create(
+        page=wangi["news"], restriction_type=PageViewRestriction.LOGIN
+    )
+    document = private_document("35.23.02.2002", "Notulen Wangi")
+    image = private_image("35.23.02.2002", "Foto Rahasia Wangi")
+    expected = {"pages": wangi["news"].pk, "documents": document.pk, "images": image.pk}
+    for user, shown in ((operator_a, False), (wangi["operator"], True)):
+        client = logged_in(user)
+        for endpoint, pk in expected.items():
+            listing = client.get(f"/api/v2/{endpoint}/?limit=100", HTTP_HOST=village_b.host)
+            assert listing.status_code == 200
+            assert (pk in {item["id"] for item in listing.json()["items"]}) is shown, endpoint
+            detail = client.get(f"/api/v2/{endpoint}/{pk}/", HTTP_HOST=village_b.host)
+            assert detail.status_code == (200 if shown else 404), endpoint
