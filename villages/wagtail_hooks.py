@@ -105,13 +105,18 @@ def refuse_private_documents_outside_region(document, request):
 @hooks.register("before_serve_document")
 def serve_documents_on_their_own_site(document, request):
     """A village's document is served on its own site (or the portal above it), not on another
-    village's host. Hosts that are no site (the admin's) serve any document the user may see."""
+    village's host. A host that is no site (the admin's) serves only the documents the user
+    may see in the admin: their own region's."""
+    from .tenancy import may_see
+
     # Not Site.find_for_request(): for a host that is no site it falls back to the default.
     site = find_site_for_host(request)
+    if site is None:
+        if not may_see(request.user, document):
+            raise Http404
+        return None
     collection = scope.collection_for_site(site)
-    if site is not None and (
-        collection is None or not document.collection.path.startswith(collection.path)
-    ):
+    if collection is None or not document.collection.path.startswith(collection.path):
         raise Http404
     return None
 

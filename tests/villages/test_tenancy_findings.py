@@ -518,3 +518,15 @@ def test_public_api_lists_no_login_only_content_of_another_village_to_other_vill
             assert (pk in {item["id"] for item in listing.json()["items"]}) is shown, endpoint
             detail = client.get(f"/api/v2/{endpoint}/{pk}/", HTTP_HOST=village_b.host)
             assert detail.status_code == (200 if shown else 404), endpoint
+
+
+def test_documents_on_a_host_that_is_no_site_are_served_to_their_own_region_only(
+    client, operator_a, wangi
+):
+    url = wangi["document"].url
+    admin_host = "admin.testserver"
+    assert client.get(url, HTTP_HOST=admin_host).status_code == 404
+    assert logged_in(operator_a).get(url, HTTP_HOST=admin_host).status_code == 404
+    assert logged_in(wangi["operator"]).get(url, HTTP_HOST=admin_host).status_code == 200
+    # On its own village's site it stays public.
+    assert client.get(url, HTTP_HOST=factories.tenant("35.23.02.2002").host).status_code == 200
