@@ -530,3 +530,23 @@ def test_documents_on_a_host_that_is_no_site_are_served_to_their_own_region_only
     assert logged_in(wangi["operator"]).get(url, HTTP_HOST=admin_host).status_code == 200
     # On its own village's site it stays public.
     assert client.get(url, HTTP_HOST=factories.tenant("35.23.02.2002").host).status_code == 200
+
+
+def test_moderation_action_on_another_villages_task_state_is_refused(
+    client_for, contributor_a, operator_a, village_a, wangi
+):
+    own_page = create_page(logged_in(contributor_a), village_a.page, "action-submit")
+    foreign = wangi["proposal"].current_workflow_task_state
+    client = client_for(operator_a)
+    for view in ("workflow_action", "collect_workflow_action_data"):
+        url = reverse(f"wagtailadmin_pages:{view}", args=[own_page.pk, "reject", foreign.pk])
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"comment": "ditolak"}).status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == TaskState.STATUS_IN_PROGRESS
+    # Its own page's task state is still acted on.
+    own_state = own_page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[own_page.pk, "reject", own_state.pk])
+    assert client.post(url, {"comment": "ditolak"}).status_code == 302
+    own_state.refresh_from_db()
+    assert own_state.status == TaskState.STATUS_REJECTED

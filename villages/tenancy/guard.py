@@ -51,6 +51,7 @@ SUPERUSER_ONLY_URL_NAMES = {
 @cache
 def id_arguments() -> dict[str, type]:
     """URL arguments that always hold the id of one model, whatever the view."""
+    from wagtail.models import TaskState, WorkflowState
     from wagtail_localize.models import Translation, TranslationSource
 
     return {
@@ -65,6 +66,8 @@ def id_arguments() -> dict[str, type]:
         "collection_id": Collection,
         "translation_id": Translation,
         "translation_source_id": TranslationSource,
+        "task_state_id": TaskState,
+        "workflow_state_id": WorkflowState,
     }
 
 
