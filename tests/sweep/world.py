@@ -336,6 +336,8 @@ def build_village(key: str) -> Village:
     translation = Translation.objects.create(
         source=source, target_locale=Locale.objects.get(language_code="en")
     )
+    # The English copy exists, as after "translate this page" (the translation views show it).
+    translation.save_target(user=operator)
     slots = {"translation": translation.pk, "translation_source": source.pk}
     string_segment = StringSegment.objects.filter(source=source).first()
     if string_segment is not None:
