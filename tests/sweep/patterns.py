@@ -364,7 +364,7 @@ def _unnamed_targets(pattern: Pattern, base: str, world: World, model_values: di
     yield Target(pattern, base, None, "", base)
     closest = dict.fromkeys(a.asks[0] for a in world.attackers)
     for village in (world.victims[key] for key in closest):
-        for query, what in filter_queries(pattern, village, model_values):
+        for query, what in filter_queries(pattern, village, model_values, world.own):
             yield Target(pattern, f"{base}?{query}", village.key, what, base, closest_only=True)
 
 
@@ -403,22 +403,25 @@ def targets_for(pattern: Pattern, world: World) -> list[Target]:
     return list(found.values())
 
 
-def filter_queries(pattern: Pattern, village: Village, values: dict):
+def filter_queries(pattern: Pattern, village: Village, values: dict, own: Village):
     """Query strings naming the village's objects: a search for the markers, the ids a bulk
-    action or chooser acts on (``?id=``), the parent it lists (``?childOf=``), the filters
-    of listings; for views acting on a model named in the URL (bulk actions), also every
-    object under the village's page or collection (``?id=all&childOf=``)."""
+    action or chooser acts on (``?id=``, from A's own listing: ``?childOf=`` A's page), the
+    filters of listings; for views acting on a model named in the URL (bulk actions), also
+    every object under the village's page or collection (``?id=all&childOf=``)."""
     model = _model_named(values) or view_model(pattern.callback)
     subjects = village.subjects
     ids = [s.pk for s in subjects if model is None or _model_matches(model, s)]
     if model is not None and not ids:
         slot = _slot_for_model(model)
         ids = [s.slots[slot] for s in subjects if slot in s.slots]
-    home = next(s for s in subjects if s.name == "home page")
-    collection = next(s for s in subjects if s.name == "collection")
-    child_of = home.pk if model is None or issubclass(model, Page) else collection.pk
+
+    def parent(of: Village):
+        name = "home page" if model is None or issubclass(model, Page) else "collection"
+        return next(s.pk for s in of.subjects if s.name == name)
+
+    child_of = parent(village)
     query = {"q": MARKER_PREFIX, "term": MARKER_PREFIX, "id": sorted(set(ids), key=str)}
-    query["childOf"] = child_of
+    query["childOf"] = parent(own)
     for param, slot in FILTER_SLOTS.items():
         for subject in subjects:
             if slot in subject.slots:

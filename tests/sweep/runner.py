@@ -518,16 +518,17 @@ class Sweep:
         if changed:
             self._pinpoint(requests, baseline, findings)
 
-    def _write(self, attacker, target, method, host, stats, findings):
+    def _write(self, attacker, target, method, host, stats, findings) -> int:
         response, body, savepoint = self._request(attacker, method, target.url, host, WRITE_DATA)
         self._check(response, body, attacker, host, method, target, stats, findings)
         if response.status_code >= 500 or connection.needs_rollback:
             _rollback(savepoint)
-            return
+            return response.status_code
         try:
             transaction.savepoint_commit(savepoint)
         except DatabaseError:
             _rollback(savepoint)
+        return response.status_code
 
     def _changes(self, keys, baseline) -> list[str]:
         changed = []
@@ -541,7 +542,7 @@ class Sweep:
             outer = transaction.savepoint()
             try:
                 with WrittenTables() as written:
-                    self._write(attacker, target, method, host, Stats(), [])
+                    status = self._write(attacker, target, method, host, Stats(), [])
                 changes = written.tables and self._changes(attacker.unseen, baseline)
                 for what in changes or ():
                     findings.append(
@@ -551,7 +552,7 @@ class Sweep:
                             attacker.role,
                             host,
                             method.upper(),
-                            0,
+                            status,
                             what,
                         )
                     )
