@@ -85,8 +85,12 @@ def test_tag_autocomplete_url_is_answered_by_the_scoped_view():
     path Wagtail's own tag widgets call; if Wagtail moves that path, this fails."""
     from villages.views import tag_autocomplete
 
-    path = reverse("wagtailadmin_tag_autocomplete")
-    assert path == "/admin/tag-autocomplete/"
-    view = resolve(path).func
-    wrapped = [cell.cell_contents for cell in view.__closure__ or ()]
-    assert tag_autocomplete in wrapped
+    paths = [
+        reverse("wagtailadmin_tag_autocomplete"),
+        reverse("wagtailadmin_tag_model_autocomplete", args=["taggit", "tag"]),
+    ]
+    assert paths == ["/admin/tag-autocomplete/", "/admin/tag-autocomplete/taggit/tag/"]
+    for path in paths:
+        view = resolve(path).func
+        wrapped = [cell.cell_contents for cell in view.__closure__ or ()]
+        assert tag_autocomplete in wrapped, path
