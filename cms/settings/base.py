@@ -235,6 +235,15 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.VillageImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.VillageDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The only document types accepted; assets/file_types.py checks each file's bytes against its
+# extension (an .exe renamed .pdf is refused) and refuses any extension it has no rule for.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    *("doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("jpg", "jpeg", "png", "gif", "webp"),
+    *("txt", "csv"),
+    "zip",
+]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
