@@ -94,3 +94,23 @@ def test_tag_autocomplete_url_is_answered_by_the_scoped_view():
         view = resolve(path).func
         wrapped = [cell.cell_contents for cell in view.__closure__ or ()]
         assert tag_autocomplete in wrapped, path
+
+
+def test_spreadsheet_exports_neutralise_formulas_through_the_mixin():
+    """``spreadsheet_formulas`` wraps the mixin's cell writers; a view that overrides its
+    preprocessing still goes through them (tests/villages/test_export_formulas.py proves
+    it for every export view of the installation)."""
+    import csv
+    import io
+
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    class Export(SpreadsheetExportMixin):
+        list_export = ["title"]
+
+        def preprocess_field_value(self, field, value, export_format):
+            return value
+
+    out = io.StringIO()
+    Export().write_csv_row(csv.DictWriter(out, ["title"]), {"title": "=HYPERLINK(1)"})
+    assert out.getvalue().strip() == "'=HYPERLINK(1)"

@@ -20,6 +20,7 @@ def modules() -> list:
         media_tags,
         private_pages,
         site_root_index,
+        spreadsheet_formulas,
         translations_report,
     )
 
@@ -31,6 +32,7 @@ def modules() -> list:
         translations_report,
         chooser_widgets,
         localize_snippets_api,
+        spreadsheet_formulas,
     ]
 
 
