@@ -257,6 +257,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they would send a hash of every operator's email address to
+# a third party, and the Content-Security-Policy loads images only from us and the media
+# storage. Wagtail shows its default avatar, or the picture a user uploads in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Moderation emails go to the page's own region's approvers (editorial.notifications), not to
