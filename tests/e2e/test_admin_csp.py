@@ -198,3 +198,17 @@ def test_filled_public_pages_run_under_the_strict_policy(
             # map.js (Leaflet) drew the interactive map over the server-rendered SVG.
             page.locator(".leaflet-container").wait_for()
     assert violations == [], "\n".join(violations)
+
+
+def test_signed_in_editor_sees_the_userbar_on_the_public_site_under_the_policy(
+    page, site_server, violations, server_sees_test_data, village_a
+):
+    sign_in(page, site_server, factories.operator_of(village_a))
+
+    page.goto(site_server.url(VILLAGE_A, "/"), wait_until="load")
+    page.locator("wagtail-userbar").wait_for(state="attached")
+    trigger = page.locator("wagtail-userbar #wagtail-userbar-trigger")
+    trigger.click()
+    assert page.locator("wagtail-userbar #wagtail-userbar-items").is_visible()
+    page.wait_for_timeout(1500)  # the userbar's accessibility checks run after opening
+    assert violations == [], "\n".join(violations)
