@@ -14,6 +14,7 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        chooser_script_nonce,
         chooser_widgets,
         filter_choices,
         localize_snippets_api,
@@ -31,6 +32,7 @@ def modules() -> list:
         media_tags,
         translations_report,
         chooser_widgets,
+        chooser_script_nonce,
         localize_snippets_api,
         spreadsheet_formulas,
     ]
