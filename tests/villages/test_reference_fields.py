@@ -300,8 +300,25 @@ PRIVATE = "private"  # another regency's draft page, login-restricted image, cat
 LOGIN_ONLY = "login-only"  # another regency's live page behind a login (page targets only)
 
 
+OWN = "own"  # the editing village's own object (a public one)
+
+
 def variants(ref: ReferenceField) -> list[str]:
     return [PRIVATE, LOGIN_ONLY] if issubclass(ref.target, Page) else [PRIVATE]
+
+
+def holds_several(ref: ReferenceField) -> bool:
+    """Whether one post can put two objects in ``ref``: a stream's blocks, a text's links,
+    inline rows, a many-to-many field; a foreign key holds one."""
+    return ref.kind != FOREIGN_KEY or bool(ref.inline)
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One reference of a post, with the kind of object posted for it."""
+
+    ref: ReferenceField
+    variant: str
 
 
 # -- the world: the editing village, a foreign village, an object of each kind in both --------
@@ -537,43 +554,60 @@ class World:
 
     # Posts, each made once for the module (the outcome is kept, the database rolled back).
 
-    def refusal(self, model, variant) -> Outcome:
-        """Every reference of ``model``'s form set to another regency's object at once."""
-        key = (model, variant)
+    def foreign_object(self, ref, variant):
+        return (self.login_only if variant == LOGIN_ONLY else self.foreign)[ref.target]
+
+    def refusal(self, ref, variant) -> tuple[Outcome, Posted]:
+        """The post that set ``ref`` to another regency's object of ``variant``.
+
+        One post per model sets every reference of its form at once (nothing of it may be
+        saved), a login-only page next to the private object wherever the field holds
+        several; a second post sets the login-only page in the foreign keys to pages.
+        """
+        second = variant != PRIVATE and not holds_several(ref)
+        key = (ref.model, "refusal", second)
         if key not in self._outcomes:
-            foreign = self.login_only if variant == LOGIN_ONLY else self.foreign
-            refs = [r for r in POSTABLE if r.model is model and variant in variants(r)]
-            self._outcomes[key] = self.post(model, {r: foreign[r.target] for r in refs})
-        return self._outcomes[key]
+            assignments = {
+                Posted(r, v): self.foreign_object(r, v)
+                for r in POSTABLE
+                if r.model is ref.model
+                for v in variants(r)
+                if (v != PRIVATE and not holds_several(r)) == second
+            }
+            self._outcomes[key] = self.post(ref.model, assignments)
+        return self._outcomes[key], Posted(ref, variant)
 
     def control(self, model) -> Outcome:
-        """Every reference of ``model``'s form set to the village's own object; the fields
-        no form has set to another regency's object (ignored, as they must be)."""
-        if (model, "own") not in self._outcomes:
-            assignments = {r: self.own[r.target] for r in POSTABLE if r.model is model}
-            assignments.update(
-                {r: self.foreign[r.target] for r in OUTSIDE if r.model is model and not r.inline}
-            )
-            self._outcomes[(model, "own")] = self.post(model, assignments)
-        return self._outcomes[(model, "own")]
+        """Every reference of ``model``'s form set to the village's own object, and the
+        fields no form has set to another regency's object (ignored, as they must be)."""
+        key = (model, "control")
+        if key not in self._outcomes:
+            assignments = {Posted(r, OWN): self.own[r.target] for r in POSTABLE if r.model is model}
+            for r in OUTSIDE:
+                if r.model is model and not r.inline:
+                    assignments[Posted(r, PRIVATE)] = self.foreign[r.target]
+            self._outcomes[key] = self.post(model, assignments)
+        return self._outcomes[key]
 
     def post(self, model, assignments: dict) -> Outcome:
         self.form_of(model)
         surface = self.surfaces[model]
         before = snapshot(surface.obj)
-        data, rows = post_data(surface, {r: o.pk for r, o in assignments.items()}, self)
+        data, rows = post_data(surface, {p: o.pk for p, o in assignments.items()}, self)
         response = surface.client().post(surface.url, data)
         form = response.context["form"] if response.status_code == 200 else None
-        per_field = Counter((r.inline, r.field) for r in assignments if not r.inline)
+        fields = Counter(p.ref.field for p in assignments if not p.ref.inline)
         after = stored(surface.obj)
         return Outcome(
             status=response.status_code,
             objects=assignments,
-            messages={r: field_errors(form, r, rows.get(r)) for r in assignments} if form else {},
-            shared={r for r in assignments if not r.inline and per_field[(r.inline, r.field)] > 1},
+            messages={p: field_errors(form, p.ref, rows.get(p)) for p in assignments}
+            if form
+            else {},
+            shared={p for p in assignments if not p.ref.inline and fields[p.ref.field] > 1},
             shown=html.unescape(response.content.decode()),
             unchanged=snapshot(surface.obj) == before,
-            held={r: referenced_pks(after, r) for r in assignments},
+            held={p: referenced_pks(after, p.ref) for p in assignments},
             errors=describe_errors(form),
         )
 
@@ -751,18 +785,19 @@ def add_row(data, formset, world) -> int:
 
 
 def post_data(surface: Surface, assignments: dict, world):
-    """The rendered form's data with each reference set to its id; and, for references in
-    inline rows, the index of the new row that holds each."""
+    """The rendered form's data with each reference (``Posted``) set to its id; and, for
+    references in inline rows, the index of the new row that holds each."""
     data = surface.data.copy()
     rows = {}
     by_field: dict[str, list] = {}
-    for ref, pk in assignments.items():
+    for posted, pk in assignments.items():
+        ref = posted.ref
         if "." in ref.inline:
             raise NotImplementedError(f"{ref}: rows of inline rows; teach post_data")
         if ref.inline:
             formset = inline_formset(surface.form, ref)
-            rows[ref] = add_row(data, formset, world)
-            row_prefix = f"{formset.prefix}-{rows[ref]}-"
+            rows[posted] = add_row(data, formset, world)
+            row_prefix = f"{formset.prefix}-{rows[posted]}-"
             set_references(data, row_prefix, formset.empty_form, [(ref, pk)], world)
         else:
             by_field.setdefault(ref.field, []).append((ref, pk))
@@ -843,15 +878,19 @@ def describe_errors(form) -> str:
     return f"{dict(form.errors)} {rows}"
 
 
-def refusals(outcome: Outcome, ref: ReferenceField) -> list[str]:
-    """The Indonesian refusals on ``ref``'s field that speak of the object posted for it."""
-    found = [m for m in outcome.messages.get(ref, []) if any(p in m for p in REFUSALS)]
-    if ref in outcome.shared:
+def refusals(outcome: Outcome, posted: Posted) -> list[str]:
+    """The Indonesian refusals on the field of ``posted`` that speak of its object."""
+    found = [m for m in outcome.messages.get(posted, []) if any(p in m for p in REFUSALS)]
+    if posted in outcome.shared:
         # Several references share the field (blocks of one stream, links of one text):
         # each must have its own message, naming its object's kind and id.
-        noun = capfirst(str(ownership_of(ref.target).noun))
-        pk = outcome.objects[ref].pk
-        found = [m for m in found if m.startswith(noun) and f"(id {pk})" in m]
+        noun = capfirst(str(ownership_of(posted.ref.target).noun))
+        pk = outcome.objects[posted].pk
+        found = [
+            m
+            for m in found
+            if (m.startswith(noun) and f"(id {pk})" in m) or f" {pk} bukan salah satu" in m
+        ]
     return found
 
 
@@ -861,26 +900,26 @@ def refusals(outcome: Outcome, ref: ReferenceField) -> list[str]:
 @pytest.mark.parametrize("ref", POSTABLE, ids=str)
 def test_reference_to_another_regencys_object_is_refused_and_nothing_saved(built, ref):
     for variant in variants(ref):
-        outcome = built.refusal(ref.model, variant)
-        foreign = outcome.objects[ref]
+        outcome, posted = built.refusal(ref, variant)
+        foreign = outcome.objects[posted]
         what = f"{ref} = {variant} {ref.target._meta.label} id {foreign.pk}"
         assert outcome.status == 200, f"{what}: accepted (the edit view answered {outcome.status})"
-        found = refusals(outcome, ref)
+        found = refusals(outcome, posted)
         assert found, f"{what}: no refusal on the field; the form's errors: {outcome.errors}"
         # Wagtail shows the first error of a StreamField only (BlockWidget.render_with_errors):
         # when several references share a field, one of the field's refusals is shown.
-        shown = found if ref not in outcome.shared else outcome.messages[ref]
+        shown = found if posted not in outcome.shared else outcome.messages[posted]
         assert any(m in outcome.shown for m in shown), f"{what}: the refusal is not shown"
         assert outcome.unchanged, f"{what}: something was saved"
-        assert str(foreign.pk) not in outcome.held[ref], f"{what}: saved"
+        assert str(foreign.pk) not in outcome.held[posted], f"{what}: saved"
 
 
 @pytest.mark.parametrize("ref", POSTABLE, ids=str)
 def test_reference_to_own_object_is_saved(built, ref):
     outcome = built.control(ref.model)
-    own = outcome.objects[ref]
+    own = outcome.objects[Posted(ref, OWN)]
     assert outcome.status == 302, f"{ref}: the village's own objects refused: {outcome.errors}"
-    assert str(own.pk) in outcome.held[ref], f"{ref} = {own.pk}: not saved"
+    assert str(own.pk) in outcome.held[Posted(ref, OWN)], f"{ref} = {own.pk}: not saved"
 
 
 @pytest.mark.parametrize("ref", OUTSIDE, ids=str)
@@ -888,8 +927,9 @@ def test_reference_field_outside_the_admin_form_cannot_be_posted(built, ref):
     assert not in_form(built.form_of(ref.model), ref)
     if not ref.inline:
         outcome = built.control(ref.model)
+        posted = Posted(ref, PRIVATE)
         assert outcome.status == 302, outcome.errors
-        assert str(outcome.objects[ref].pk) not in outcome.held[ref]
+        assert str(outcome.objects[posted].pk) not in outcome.held[posted]
 
 
 def test_rendered_forms_have_every_field_their_panels_declare(built):
