@@ -180,5 +180,6 @@ def test_document_is_served_on_its_own_site_and_the_portal_only(
     assert client.get(url, HTTP_HOST=regency.host).status_code == 200
     assert client.get(url, HTTP_HOST=village_b.host).status_code == 404
     assert client.get(url, HTTP_HOST=other_regency.host).status_code == 404
-    # A host that is no site (the admin's) is not tied to one village.
-    assert client.get(url, HTTP_HOST="admin.tuban.test").status_code == 200
+    # A host that is no site (the admin's) serves nobody but the village's own editors
+    # (tests/assets/test_document_serving.py).
+    assert client.get(url, HTTP_HOST="admin.tuban.test").status_code == 404

@@ -14,12 +14,14 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        chooser_script_nonce,
         chooser_widgets,
         filter_choices,
         localize_snippets_api,
         media_tags,
         private_pages,
         site_root_index,
+        spreadsheet_formulas,
         translations_report,
     )
 
@@ -30,7 +32,9 @@ def modules() -> list:
         media_tags,
         translations_report,
         chooser_widgets,
+        chooser_script_nonce,
         localize_snippets_api,
+        spreadsheet_formulas,
     ]
 
 
