@@ -13,17 +13,24 @@ and the inline rows (Orderables) of each. A reference field is
 
 Each one is posted through the real admin edit view (the page editor, the snippet editor, the
 site-settings editor) on the admin host, as the operator of Kebonharjo (or, for the portal's
-own pages, as the Tuban regency admin), with the form data the view itself rendered and only
-that one field changed:
+own pages, as the Tuban regency admin), with the form data the view itself rendered and the
+references set:
 
-- with an object of Sembung, a village of another regency (an image or document of a
-  login-restricted collection, a page still in draft, a category, its region), the form
-  comes back with an Indonesian error on that field, and nothing is saved;
-- with an object of Kebonharjo itself, the edit is saved with that reference (the control
-  that shows the post reaches the field at all).
+- to objects of Sembung, a village of another regency (an image or document of a
+  login-restricted collection, a page still in draft and a live page behind a login, a
+  category, its region): the form comes back with an Indonesian error on each reference's
+  field (naming its object, where several share a field), and nothing is saved;
+- to objects of Kebonharjo itself: the edit is saved with each reference (the control that
+  shows the post reaches the field at all).
 
-A field, block or feature added later is found and posted without anyone writing a test for
-it; a new kind of target the fixture cannot build fails loudly (``World.make``).
+To keep the run short, one post per edited model sets all its references at once, each to
+its own object (a new inline row for each row reference, a block of its own for each block):
+the page editor takes about half a second to answer. Each reference is still its own test.
+
+References no admin form has a field for (a page's owner, a setting's site, a comment's
+author) are listed too, once per model declaring them: the test shows the form cannot set
+them. A field, block or feature added later is found and posted without anyone writing a test
+for it; a new kind of target the fixture cannot build fails loudly (``World.make``).
 """
 
 from __future__ import annotations
@@ -112,7 +119,8 @@ class ReferenceField:
     kind: str
     field: str  # the model field (of the inline row's model for an inline)
     target: type[models.Model]  # the model referred to
-    inline: str = ""  # the child relation of an inline row ("" for the model's own fields)
+    # The child relation of an inline row, dotted for rows of rows ("" for the model's own).
+    inline: str = ""
     path: tuple[str, ...] = ()  # the chooser or rich-text block inside a StreamField
     linktype: str = ""  # rich text: the link or embed type ("page", "document", "image")
     embed: bool = False  # rich text: an <embed> rather than an <a>
@@ -131,9 +139,10 @@ class ReferenceField:
 
     @property
     def holder_model(self) -> type[models.Model]:
-        if not self.inline:
-            return self.model
-        return self.model._meta.get_field(self.inline).related_model
+        model = self.model
+        for relation in self.inline.split(".") if self.inline else ():
+            model = model._meta.get_field(relation).related_model
+        return model
 
 
 def edited_models() -> list[type[models.Model]]:
@@ -221,8 +230,8 @@ def model_references(model, edited, inline="") -> list[ReferenceField]:
     for field in model._meta.get_fields():
         where = {"model": edited, "field": field.name, "inline": inline}
         if _is_child_relation(field):
-            if not inline:  # inline rows of inline rows: their fields are their own relation's
-                found += model_references(field.related_model, edited, inline=field.name)
+            relation = f"{inline}.{field.name}" if inline else field.name
+            found += model_references(field.related_model, edited, inline=relation)
             continue
         if not field.concrete:
             continue
@@ -257,11 +266,20 @@ def edit_form_class(model):
 
 
 def inline_formset(form, ref: ReferenceField):
-    """The formset (class or bound) of ``form`` that edits ``ref``'s inline rows."""
-    for formset in getattr(form, "formsets", {}).values():
-        if formset.model is ref.holder_model:
-            return formset
-    return None
+    """The formset (class or bound) of ``form`` that edits ``ref``'s inline rows (for rows
+    of rows, the one inside the empty row of the outer formset); None when there is none."""
+    model = ref.model
+    formset = None
+    for depth, relation in enumerate(ref.inline.split(".")):
+        if depth:
+            form = formset.form if isinstance(formset, type) else formset.empty_form
+        model = model._meta.get_field(relation).related_model
+        formset = next(
+            (f for f in getattr(form, "formsets", {}).values() if f.model is model), None
+        )
+        if formset is None:
+            return None
+    return formset
 
 
 def in_form(form, ref: ReferenceField) -> bool:
@@ -279,18 +297,41 @@ def in_form(form, ref: ReferenceField) -> bool:
 REFERENCE_FIELDS = reference_fields()
 # The references a browser can post: those the edit form of their model has a field for.
 POSTABLE = [r for r in REFERENCE_FIELDS if in_form(edit_form_class(r.model), r)]
+
+
 # The others (a page's owner, a setting's site, a comment's author…), once per model that
-# declares them: no form reads them, which test_field_outside_the_admin_form… shows.
-OUTSIDE = list(
-    {(r.declared_by, r.field): r for r in reversed(REFERENCE_FIELDS) if r not in POSTABLE}.values()
-)[::-1]
+# declares them: no form reads them, as test_reference_field_outside_the_admin_form… shows.
+def _outside() -> list[ReferenceField]:
+    found: dict = {}
+    for ref in REFERENCE_FIELDS:
+        if ref not in POSTABLE:
+            found.setdefault((ref.declared_by, ref.field), ref)
+    return list(found.values())
+
+
+OUTSIDE = _outside()
 
 PRIVATE = "private"  # another regency's draft page, login-restricted image, category, region
 LOGIN_ONLY = "login-only"  # another regency's live page behind a login (page targets only)
+OWN = "own"  # the editing village's own object (a public one)
 
 
 def variants(ref: ReferenceField) -> list[str]:
     return [PRIVATE, LOGIN_ONLY] if issubclass(ref.target, Page) else [PRIVATE]
+
+
+def holds_several(ref: ReferenceField) -> bool:
+    """Whether one post can put two objects in ``ref``: a stream's blocks, a text's links,
+    inline rows, a many-to-many field; a foreign key holds one."""
+    return ref.kind != FOREIGN_KEY or bool(ref.inline)
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One reference of a post, with the kind of object posted for it."""
+
+    ref: ReferenceField
+    variant: str
 
 
 # -- the world: the editing village, a foreign village, an object of each kind in both --------
@@ -361,12 +402,12 @@ class Outcome:
     """What one post to an edit view did."""
 
     status: int
-    objects: dict  # ReferenceField → the object posted for it
-    messages: dict  # ReferenceField → the errors on its field
-    shared: set  # references that share their form field with others in the post
+    objects: dict  # Posted → the object posted for it
+    messages: dict  # Posted → the errors on its field
+    shared: set  # the Posted that share their form field with others of the post
     shown: str  # the response, as text
     unchanged: bool  # nothing about the edited object was saved
-    held: dict  # ReferenceField → the ids the object (as saved) holds there
+    held: dict  # Posted → the ids the object (as saved) holds there
     errors: str  # every error of the form, for failure messages
 
 
@@ -382,8 +423,8 @@ class World:
         self._made: dict = {}
         self._outcomes: dict = {}
         self._building = True
-        models_used = {r.model for r in POSTABLE} | {r.model for r in OUTSIDE}
-        self.surfaces = {model: self.surface(model) for model in edited_models()}
+        edited = {r.model for r in POSTABLE} | {r.model for r in OUTSIDE}
+        self.surfaces = {model: self.surface(model) for model in edited_models() if model in edited}
         self.own, self.foreign, self.login_only = {}, {}, {}
         targets = {r.target for r in POSTABLE} | {r.target for r in OUTSIDE if not r.inline}
         for target in sorted(targets, key=lambda m: m._meta.label):
@@ -395,7 +436,6 @@ class World:
                     page=page, restriction_type=PageViewRestriction.LOGIN
                 )
                 self.login_only[target] = page
-        assert models_used <= set(self.surfaces)
         self._building = False
 
     # Objects of any tenant-owned model, in a tenant, public or not.
@@ -526,43 +566,60 @@ class World:
 
     # Posts, each made once for the module (the outcome is kept, the database rolled back).
 
-    def refusal(self, model, variant) -> Outcome:
-        """Every reference of ``model``'s form set to another regency's object at once."""
-        key = (model, variant)
+    def foreign_object(self, ref, variant):
+        return (self.login_only if variant == LOGIN_ONLY else self.foreign)[ref.target]
+
+    def refusal(self, ref, variant) -> tuple[Outcome, Posted]:
+        """The post that set ``ref`` to another regency's object of ``variant``.
+
+        One post per model sets every reference of its form at once (nothing of it may be
+        saved), a login-only page next to the private object wherever the field holds
+        several; a second post sets the login-only page in the foreign keys to pages.
+        """
+        second = variant != PRIVATE and not holds_several(ref)
+        key = (ref.model, "refusal", second)
         if key not in self._outcomes:
-            foreign = self.login_only if variant == LOGIN_ONLY else self.foreign
-            refs = [r for r in POSTABLE if r.model is model and variant in variants(r)]
-            self._outcomes[key] = self.post(model, {r: foreign[r.target] for r in refs})
-        return self._outcomes[key]
+            assignments = {
+                Posted(r, v): self.foreign_object(r, v)
+                for r in POSTABLE
+                if r.model is ref.model
+                for v in variants(r)
+                if (v != PRIVATE and not holds_several(r)) == second
+            }
+            self._outcomes[key] = self.post(ref.model, assignments)
+        return self._outcomes[key], Posted(ref, variant)
 
     def control(self, model) -> Outcome:
-        """Every reference of ``model``'s form set to the village's own object; the fields
-        no form has set to another regency's object (ignored, as they must be)."""
-        if (model, "own") not in self._outcomes:
-            assignments = {r: self.own[r.target] for r in POSTABLE if r.model is model}
-            assignments.update(
-                {r: self.foreign[r.target] for r in OUTSIDE if r.model is model and not r.inline}
-            )
-            self._outcomes[(model, "own")] = self.post(model, assignments)
-        return self._outcomes[(model, "own")]
+        """Every reference of ``model``'s form set to the village's own object, and the
+        fields no form has set to another regency's object (ignored, as they must be)."""
+        key = (model, "control")
+        if key not in self._outcomes:
+            assignments = {Posted(r, OWN): self.own[r.target] for r in POSTABLE if r.model is model}
+            for r in OUTSIDE:
+                if r.model is model and not r.inline:
+                    assignments[Posted(r, PRIVATE)] = self.foreign[r.target]
+            self._outcomes[key] = self.post(model, assignments)
+        return self._outcomes[key]
 
     def post(self, model, assignments: dict) -> Outcome:
         self.form_of(model)
         surface = self.surfaces[model]
         before = snapshot(surface.obj)
-        data, rows = post_data(surface, {r: o.pk for r, o in assignments.items()}, self)
+        data, rows = post_data(surface, {p: o.pk for p, o in assignments.items()}, self)
         response = surface.client().post(surface.url, data)
         form = response.context["form"] if response.status_code == 200 else None
-        per_field = Counter((r.inline, r.field) for r in assignments if not r.inline)
+        fields = Counter(p.ref.field for p in assignments if not p.ref.inline)
         after = stored(surface.obj)
         return Outcome(
             status=response.status_code,
             objects=assignments,
-            messages={r: field_errors(form, r, rows.get(r)) for r in assignments} if form else {},
-            shared={r for r in assignments if not r.inline and per_field[(r.inline, r.field)] > 1},
+            messages={p: field_errors(form, p.ref, rows.get(p)) for p in assignments}
+            if form
+            else {},
+            shared={p for p in assignments if not p.ref.inline and fields[p.ref.field] > 1},
             shown=html.unescape(response.content.decode()),
             unchanged=snapshot(surface.obj) == before,
-            held={r: referenced_pks(after, r) for r in assignments},
+            held={p: referenced_pks(after, p.ref) for p in assignments},
             errors=describe_errors(form),
         )
 
@@ -740,16 +797,19 @@ def add_row(data, formset, world) -> int:
 
 
 def post_data(surface: Surface, assignments: dict, world):
-    """The rendered form's data with each reference set to its id; and, for references in
-    inline rows, the index of the new row that holds each."""
+    """The rendered form's data with each reference (``Posted``) set to its id; and, for
+    references in inline rows, the index of the new row that holds each."""
     data = surface.data.copy()
     rows = {}
     by_field: dict[str, list] = {}
-    for ref, pk in assignments.items():
+    for posted, pk in assignments.items():
+        ref = posted.ref
+        if "." in ref.inline:
+            raise NotImplementedError(f"{ref}: rows of inline rows; teach post_data")
         if ref.inline:
             formset = inline_formset(surface.form, ref)
-            rows[ref] = add_row(data, formset, world)
-            row_prefix = f"{formset.prefix}-{rows[ref]}-"
+            rows[posted] = add_row(data, formset, world)
+            row_prefix = f"{formset.prefix}-{rows[posted]}-"
             set_references(data, row_prefix, formset.empty_form, [(ref, pk)], world)
         else:
             by_field.setdefault(ref.field, []).append((ref, pk))
@@ -787,7 +847,9 @@ def snapshot(obj):
 
 def referenced_pks(obj, ref: ReferenceField) -> set[str]:
     """The ids of ``ref.target`` objects ``obj`` holds at ``ref``."""
-    holders = list(getattr(obj, ref.inline).all()) if ref.inline else [obj]
+    holders = [obj]
+    for relation in ref.inline.split(".") if ref.inline else ():
+        holders = [row for holder in holders for row in getattr(holder, relation).all()]
     found = set()
     for holder in holders:
         model_field = holder._meta.get_field(ref.field)
@@ -828,15 +890,19 @@ def describe_errors(form) -> str:
     return f"{dict(form.errors)} {rows}"
 
 
-def refusals(outcome: Outcome, ref: ReferenceField) -> list[str]:
-    """The Indonesian refusals on ``ref``'s field that speak of the object posted for it."""
-    found = [m for m in outcome.messages.get(ref, []) if any(p in m for p in REFUSALS)]
-    if ref in outcome.shared:
+def refusals(outcome: Outcome, posted: Posted) -> list[str]:
+    """The Indonesian refusals on the field of ``posted`` that speak of its object."""
+    found = [m for m in outcome.messages.get(posted, []) if any(p in m for p in REFUSALS)]
+    if posted in outcome.shared:
         # Several references share the field (blocks of one stream, links of one text):
         # each must have its own message, naming its object's kind and id.
-        noun = capfirst(str(ownership_of(ref.target).noun))
-        pk = outcome.objects[ref].pk
-        found = [m for m in found if m.startswith(noun) and f"(id {pk})" in m]
+        noun = capfirst(str(ownership_of(posted.ref.target).noun))
+        pk = outcome.objects[posted].pk
+        found = [
+            m
+            for m in found
+            if (m.startswith(noun) and f"(id {pk})" in m) or f" {pk} bukan salah satu" in m
+        ]
     return found
 
 
@@ -846,26 +912,26 @@ def refusals(outcome: Outcome, ref: ReferenceField) -> list[str]:
 @pytest.mark.parametrize("ref", POSTABLE, ids=str)
 def test_reference_to_another_regencys_object_is_refused_and_nothing_saved(built, ref):
     for variant in variants(ref):
-        outcome = built.refusal(ref.model, variant)
-        foreign = outcome.objects[ref]
+        outcome, posted = built.refusal(ref, variant)
+        foreign = outcome.objects[posted]
         what = f"{ref} = {variant} {ref.target._meta.label} id {foreign.pk}"
         assert outcome.status == 200, f"{what}: accepted (the edit view answered {outcome.status})"
-        found = refusals(outcome, ref)
+        found = refusals(outcome, posted)
         assert found, f"{what}: no refusal on the field; the form's errors: {outcome.errors}"
         # Wagtail shows the first error of a StreamField only (BlockWidget.render_with_errors):
         # when several references share a field, one of the field's refusals is shown.
-        shown = found if ref not in outcome.shared else outcome.messages[ref]
+        shown = found if posted not in outcome.shared else outcome.messages[posted]
         assert any(m in outcome.shown for m in shown), f"{what}: the refusal is not shown"
         assert outcome.unchanged, f"{what}: something was saved"
-        assert str(foreign.pk) not in outcome.held[ref], f"{what}: saved"
+        assert str(foreign.pk) not in outcome.held[posted], f"{what}: saved"
 
 
 @pytest.mark.parametrize("ref", POSTABLE, ids=str)
 def test_reference_to_own_object_is_saved(built, ref):
     outcome = built.control(ref.model)
-    own = outcome.objects[ref]
+    own = outcome.objects[Posted(ref, OWN)]
     assert outcome.status == 302, f"{ref}: the village's own objects refused: {outcome.errors}"
-    assert str(own.pk) in outcome.held[ref], f"{ref} = {own.pk}: not saved"
+    assert str(own.pk) in outcome.held[Posted(ref, OWN)], f"{ref} = {own.pk}: not saved"
 
 
 @pytest.mark.parametrize("ref", OUTSIDE, ids=str)
@@ -873,8 +939,9 @@ def test_reference_field_outside_the_admin_form_cannot_be_posted(built, ref):
     assert not in_form(built.form_of(ref.model), ref)
     if not ref.inline:
         outcome = built.control(ref.model)
+        posted = Posted(ref, PRIVATE)
         assert outcome.status == 302, outcome.errors
-        assert str(outcome.objects[ref].pk) not in outcome.held[ref]
+        assert str(outcome.objects[posted].pk) not in outcome.held[posted]
 
 
 def test_rendered_forms_have_every_field_their_panels_declare(built):
