@@ -319,7 +319,7 @@ def test_admin_pages_send_the_policy_and_every_inline_script_has_its_nonce(
         directives = policy(response)
         nonce = nonce_of(directives)
         assert directives["script-src"] == ["'self'", *([f"'nonce-{nonce}'"] if nonce else [])]
-        # Wagtail sets style attributes everywhere (villages/csp.py says why); scripts stay strict.
+        # Wagtail's editors insert <style> elements (villages/csp.py says why); scripts stay strict.
         assert directives["style-src"] == ["'self'", "'unsafe-inline'"], url
         assert directives["object-src"] == ["'none'"]
         parsed = assert_every_inline_script_has_the_nonce(response)
