@@ -6,12 +6,20 @@ two things a static setting cannot say:
 - ``img-src`` gets the origin media files are served from when that is not our own (an S3
   bucket or its custom domain, a CDN in ``MEDIA_URL``), read from the storage itself, so every
   way of configuring S3 is covered.
-- In the Wagtail admin (``/admin/``), ``style-src`` allows inline styles. Wagtail's templates
-  and its JavaScript (Draftail, the sidebar, tooltips, the StreamField and image editors) set
-  ``style="…"`` attributes all over, which cannot carry a nonce; and a nonce in ``style-src``
-  would make browsers ignore ``'unsafe-inline'``. Styles cannot run code, so scripts stay
-  nonce-only there too. The public site keeps the strict ``style-src`` (its one ``<style>``
-  carries the nonce).
+- In the Wagtail admin (``/admin/``), ``style-src`` allows inline styles. Wagtail's bundled
+  editor libraries (``wagtailadmin/js/vendor.js``, behind Draftail and the page editor) and
+  wagtail-localize's React translation editor insert ``<style>`` elements at run time, which
+  carry no nonce: with the public site's strict ``style-src``, Chromium refuses them in the
+  page editor and the translation editor does not render at all (measured with Wagtail 8.0.1
+  and wagtail-localize 1.14.5; tests/e2e/test_admin_csp.py would show it). A nonce cannot be
+  combined with ``'unsafe-inline'`` (browsers then ignore the latter), so the admin's
+  ``style-src`` is ``'self' 'unsafe-inline'``. Styles run no code: scripts stay nonce-only in
+  the admin too. The public site keeps the strict ``style-src`` (its one ``<style>`` carries
+  the nonce).
+
+Public pages may be kept for a few minutes by shared caches (``PublicCacheControlMiddleware``)
+with their header and their nonce together, so a cached copy stays consistent; the nonce
+guards against injected markup, which a cached page does not gain.
 
 Code that renders HTML without a request (Wagtail's form widgets) gets the nonce of the
 response being built from ``request_nonce()``.

@@ -284,27 +284,25 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # origin to img-src, and the admin's style-src (see there why it allows inline styles).
 # CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only (to try it
 # on a running installation first); CSP_REPORT_URI receives the browsers' violation reports.
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
-CSP_REPORT_URI = env_str("CSP_REPORT_URI")
-_CSP = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        # The theme's one <style> (the village colours) carries the nonce.
-        "style-src": [SELF, NONCE],
-        # data: for the empty favicon and the admin's inline SVG icons in CSS.
-        "img-src": [SELF, "data:"],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [SELF],
-        **({"report-uri": [CSP_REPORT_URI]} if CSP_REPORT_URI else {}),
-    }
+# (Not as settings named CSP_*: django-csp's system check takes those for its old format.)
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    # The theme's one <style> (the village colours) carries the nonce.
+    "style-src": [SELF, NONCE],
+    # data: for the empty favicon and the admin's inline SVG icons in CSS.
+    "img-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
 }
-if CSP_REPORT_ONLY:
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+if env_str("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [env_str("CSP_REPORT_URI")]
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
 else:
-    CONTENT_SECURITY_POLICY = _CSP
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
 # Public caching: anonymous GET responses of pages and the public API.
 VILLAGES_PUBLIC_CACHE_SECONDS = env_int("VILLAGES_PUBLIC_CACHE_SECONDS", 300)

@@ -319,7 +319,7 @@ def test_admin_pages_send_the_policy_and_every_inline_script_has_its_nonce(
         directives = policy(response)
         nonce = nonce_of(directives)
         assert directives["script-src"] == ["'self'", *([f"'nonce-{nonce}'"] if nonce else [])]
-        # Wagtail sets style attributes everywhere (villages/csp.py says why); scripts stay strict.
+        # Wagtail's editors insert <style> elements (villages/csp.py says why); scripts stay strict.
         assert directives["style-src"] == ["'self'", "'unsafe-inline'"], url
         assert directives["object-src"] == ["'none'"]
         parsed = assert_every_inline_script_has_the_nonce(response)
@@ -327,6 +327,31 @@ def test_admin_pages_send_the_policy_and_every_inline_script_has_its_nonce(
     # The page editor alone runs several (date picker, choosers, inline panel): the check
     # above really looked at nonced scripts, not at pages that happen to have none.
     assert checked >= 10
+
+
+def test_chooser_modals_bring_no_inline_scripts(client, village_a, operator_a, editor_content):
+    """Modal HTML is fetched and inserted into the page that opened it: a script in it would
+    carry the modal response's nonce, not the page's, and never run. There is none."""
+    client.force_login(operator_a)
+    urls = [
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtailimages_chooser:choose_results"),  # an HTML fragment, not JSON
+        reverse("wagtaildocs_chooser:choose"),
+        reverse("wagtailadmin_choose_page"),
+        reverse("wagtailadmin_choose_page_child", args=[village_a.page.pk]),
+        reverse("wagtailadmin_choose_page_external_link"),
+        reverse("wagtailadmin_choose_page_email_link"),
+        reverse("wagtailadmin_choose_page_phone_link"),
+        reverse("wagtailadmin_choose_page_anchor_link"),
+        reverse("wagtailsnippetchoosers_news_newscategory:choose"),
+        reverse("wagtailembeds:chooser"),
+    ]
+    for url in urls:
+        response = get(client, url, village_a.host, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        parsed = parse(html_of(response))
+        assert html_of(response), url
+        assert executable_inline_scripts(parsed) == [], url
+        assert parsed.inline_code == [], url
 
 
 def test_page_editor_scripts_are_the_ones_wagtail_needs_and_all_nonced(
