@@ -26,22 +26,24 @@ imported after those apps' own ``ready()`` registered their schemas.
 
 from http import HTTPStatus
 
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.api.v3.apps import WagtailAPIV3AppConfig
 
 from ninja.errors import HttpError
 
-from .api import collection_items_for_request, public_pages_for_request
 
-
-def public_pages_queryset(request, model=Page):
+def public_pages_queryset(request, model=None):
     """Replacement for ``get_public_pages_queryset``; a foreign ``?site=`` raises ValueError,
     which Wagtail's ``get_pages_queryset`` turns into a 400 response."""
-    return public_pages_for_request(request, model)
+    from wagtail.models import Page
+
+    from .api import public_pages_for_request
+
+    return public_pages_for_request(request, model or Page)
 
 
 def _collection_items(model, request):
+    from .api import collection_items_for_request
+
     queryset = model.objects.prefetch_related("tags").order_by("id")
     try:
         return collection_items_for_request(queryset, request)
@@ -51,11 +53,15 @@ def _collection_items(model, request):
 
 def images_queryset(request):
     """Replacement for ``wagtail.images.api.v3.router.get_images_queryset``."""
+    from wagtail.images import get_image_model
+
     return _collection_items(get_image_model(), request)
 
 
 def documents_queryset(request):
     """Replacement for ``wagtail.documents.api.v3.router.get_documents_queryset``."""
+    from wagtail.documents import get_document_model
+
     return _collection_items(get_document_model(), request)
 
 
@@ -70,3 +76,19 @@ def install() -> None:
     querysets.get_public_pages_queryset = public_pages_queryset
     images_router.get_images_queryset = images_queryset
     documents_router.get_documents_queryset = documents_queryset
+
+
+class WagtailAPIV3Config(WagtailAPIV3AppConfig):
+    """Wagtail's API v3 app (``wagtail.api.v3``), installing the API v3 patches when ready.
+
+    Listed in INSTALLED_APPS instead of ``"wagtail.api.v3"`` (same name and label). Its
+    ready() runs after ``wagtail.images``, ``wagtail.documents`` and ``wagtail.snippets`` have
+    added their v3 routers, which the API v3 patches replace attributes of; ``villages`` is
+    listed first and cannot patch them from its own ready().
+    """
+
+    def ready(self):
+        super().ready()
+        from . import patches
+
+        patches.install(self.label)

@@ -182,3 +182,31 @@ def test_v3_page_write_with_a_json_body_that_is_no_object_is_422(api, village_a,
 
 def test_v3_page_write_with_a_body_that_is_no_json_stays_400(api, village_a, operator_a):
     problem(api(operator_a, village_a.host).post("/api/v3/pages/", "{tidak json"), 400)
+
+
+# -- the schema documents these answers (villages.patches.api_v3_error_responses) -----------
+
+
+def test_v3_openapi_schema_documents_the_error_statuses_the_api_answers(client, village_a):
+    schema = client.get("/api/v3/openapi.json", HTTP_HOST=village_a.host).json()
+    paths = schema["paths"]
+
+    def documented(path, method):
+        return {int(status) for status in paths[path][method]["responses"]}
+
+    assert {200, 400, 404, 422} <= documented("/api/v3/pages/", "get")
+    assert 401 not in documented("/api/v3/pages/", "get")  # anonymous reads are allowed
+    assert {201, 400, 401, 403, 404, 422} <= documented("/api/v3/pages/", "post")
+    assert {302, 404} <= documented("/api/v3/pages/find/", "get")
+    assert {400, 401, 403, 404, 422} <= documented("/api/v3/pages/{page_id}/actions/move/", "post")
+    assert {204, 401, 403, 404, 409} <= documented("/api/v3/documents/{document_id}/", "delete")
+    assert {200, 401} <= documented("/api/v3/whoami/", "get")
+    assert 403 not in documented("/api/v3/whoami/", "get")
+
+    problem_schema = paths["/api/v3/documents/{document_id}/"]["delete"]["responses"]["409"]
+    assert problem_schema["content"]["application/problem+json"]["schema"] == {
+        "$ref": "#/components/schemas/ProblemDetail"
+    }
+    assert {"type", "title", "status"} <= set(
+        schema["components"]["schemas"]["ProblemDetail"]["required"]
+    )

@@ -90,3 +90,27 @@ def test_tag_autocomplete_url_is_answered_by_the_scoped_view():
     view = resolve(path).func
     wrapped = [cell.cell_contents for cell in view.__closure__ or ()]
     assert tag_autocomplete in wrapped
+
+
+# -- API v3 -------------------------------------------------------------------------------------
+
+
+def test_api_v3_patches_are_installed_by_the_api_v3_app_config():
+    """The API v3 patches need Wagtail's v3 routers, which exist only once ``wagtail.images``
+    and ``wagtail.documents`` are ready: ``villages.api_v3.WagtailAPIV3Config`` installs them
+    and must stay the config of Wagtail's ``wagtailapi_v3`` app."""
+    from django.apps import apps
+
+    from villages.api_v3 import WagtailAPIV3Config
+    from villages.apps import VillagesConfig
+
+    assert type(apps.get_app_config("wagtailapi_v3")) is WagtailAPIV3Config
+    assert type(apps.get_app_config("villages")) is VillagesConfig
+    late = [patch for _m, patch in ALL if patch.app == "wagtailapi_v3"]
+    assert late and all(patch.installed for patch in late)
+
+
+def test_ninja_openapi_views_read_the_api_instance_method_we_replace():
+    from ninja.openapi import views
+
+    assert "get_openapi_schema" in views.openapi_json.__code__.co_names

@@ -2,7 +2,9 @@
 
 Each module's docstring says what it replaces, why no supported extension point does the
 job, and the version it was checked against; each defines ``PATCH`` (or ``PATCHES``), built
-with ``villages.patches.base.Patch``. ``install()`` runs from ``VillagesConfig.ready()``;
+with ``villages.patches.base.Patch``. ``install()`` runs from ``VillagesConfig.ready()``, and
+``install("wagtailapi_v3")`` from ``villages.apps.WagtailAPIV3Config.ready()`` for the API v3
+patches (their targets exist only once Wagtail's apps are ready);
 ``tests/villages/test_patches.py`` is their tripwire.
 """
 
@@ -14,6 +16,7 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        api_v3_error_responses,
         chooser_widgets,
         filter_choices,
         localize_snippets_api,
@@ -31,6 +34,7 @@ def modules() -> list:
         translations_report,
         chooser_widgets,
         localize_snippets_api,
+        api_v3_error_responses,
     ]
 
 
@@ -46,6 +50,8 @@ def all_patches() -> list[tuple[str, Patch]]:
     ]
 
 
-def install() -> None:
+def install(app: str = "villages") -> None:
+    """Install the patches that the ready() of ``app`` (an app label) is responsible for."""
     for _name, patch in all_patches():
-        patch.install()
+        if patch.app == app:
+            patch.install()
