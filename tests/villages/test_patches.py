@@ -114,3 +114,32 @@ def test_ninja_openapi_views_read_the_api_instance_method_we_replace():
     from ninja.openapi import views
 
     assert "get_openapi_schema" in views.openapi_json.__code__.co_names
+
+
+def test_api_v3_page_reads_still_look_up_the_public_queryset_we_replace():
+    """``get_pages_queryset`` must find ``get_public_pages_queryset`` in its module at request
+    time; if Wagtail imports it by value instead, the patch no longer scopes anything."""
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages
+
+    assert "get_public_pages_queryset" in querysets.get_pages_queryset.__code__.co_names
+    assert pages.get_pages_queryset is querysets.get_pages_queryset
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "views"),
+    [
+        ("wagtail.images.api.v3.router", "get_images_queryset", ("list_images", "get_image")),
+        (
+            "wagtail.documents.api.v3.router",
+            "get_documents_queryset",
+            ("list_documents", "get_document"),
+        ),
+    ],
+)
+def test_api_v3_media_reads_still_look_up_the_queryset_we_replace(module, name, views):
+    from importlib import import_module
+
+    router = import_module(module)
+    for view in views:
+        assert name in inspect.unwrap(getattr(router, view)).__code__.co_names, view

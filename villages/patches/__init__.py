@@ -16,7 +16,10 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        api_v3_documents,
         api_v3_error_responses,
+        api_v3_images,
+        api_v3_public_pages,
         chooser_widgets,
         filter_choices,
         localize_snippets_api,
@@ -34,6 +37,9 @@ def modules() -> list:
         translations_report,
         chooser_widgets,
         localize_snippets_api,
+        api_v3_public_pages,
+        api_v3_images,
+        api_v3_documents,
         api_v3_error_responses,
     ]
 
