@@ -116,7 +116,7 @@ def test_v3_copy_move_or_alias_of_the_tree_root_is_400(api, village_a, superuser
 
 
 @pytest.mark.parametrize("user", ["operator_a", "superuser"])
-def test_v3_copy_move_or_alias_of_the_tree_root_is_refused_for_an_operator_too(
+def test_v3_tree_root_cannot_be_copied_moved_or_aliased_into_a_village(
     api, village_a, user, request
 ):
     user = request.getfixturevalue(user)
