@@ -50,7 +50,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
-    "wagtail.api.v3",
+    # Wagtail's "wagtail.api.v3", installing our API v3 patches once its routers exist.
+    "villages.api_v3.WagtailAPIV3Config",
     "wagtail",
     "modelcluster",
     "taggit",

@@ -148,3 +148,56 @@ def test_chooser_widget_script_carries_the_request_nonce():
     request = RequestFactory().get("/admin/")
     ContentSecurityPolicyMiddleware(view)(request)
     assert f'<script nonce="{seen["nonce"]}">new ImageChooser("id_logo"' in seen["html"]
+
+
+# -- API v3 -------------------------------------------------------------------------------------
+
+
+def test_api_v3_patches_are_installed_by_the_api_v3_app_config():
+    """The API v3 patches need Wagtail's v3 routers, which exist only once ``wagtail.images``
+    and ``wagtail.documents`` are ready: ``villages.api_v3.WagtailAPIV3Config`` installs them
+    and must stay the config of Wagtail's ``wagtailapi_v3`` app."""
+    from django.apps import apps
+
+    from villages.api_v3 import WagtailAPIV3Config
+    from villages.apps import VillagesConfig
+
+    assert type(apps.get_app_config("wagtailapi_v3")) is WagtailAPIV3Config
+    assert type(apps.get_app_config("villages")) is VillagesConfig
+    late = [patch for _m, patch in ALL if patch.app == "wagtailapi_v3"]
+    assert late and all(patch.installed for patch in late)
+
+
+def test_ninja_openapi_views_read_the_api_instance_method_we_replace():
+    from ninja.openapi import views
+
+    assert "get_openapi_schema" in views.openapi_json.__code__.co_names
+
+
+def test_api_v3_page_reads_still_look_up_the_public_queryset_we_replace():
+    """``get_pages_queryset`` must find ``get_public_pages_queryset`` in its module at request
+    time; if Wagtail imports it by value instead, the patch no longer scopes anything."""
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages
+
+    assert "get_public_pages_queryset" in querysets.get_pages_queryset.__code__.co_names
+    assert pages.get_pages_queryset is querysets.get_pages_queryset
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "views"),
+    [
+        ("wagtail.images.api.v3.router", "get_images_queryset", ("list_images", "get_image")),
+        (
+            "wagtail.documents.api.v3.router",
+            "get_documents_queryset",
+            ("list_documents", "get_document"),
+        ),
+    ],
+)
+def test_api_v3_media_reads_still_look_up_the_queryset_we_replace(module, name, views):
+    from importlib import import_module
+
+    router = import_module(module)
+    for view in views:
+        assert name in inspect.unwrap(getattr(router, view)).__code__.co_names, view
