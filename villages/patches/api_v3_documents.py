@@ -16,15 +16,22 @@ Writes need no patch: Wagtail's actions check the collection permission policy.
 from wagtail.documents import get_document_model
 
 from ..api import v3_collection_items
-from .base import Patch
+from .base import Lazy, Patch
 
 
 def get_documents_queryset(request):
     return v3_collection_items(get_document_model(), request)
 
 
+def _router():
+    # Imported on install: it exists only once Wagtail's image and document apps are ready.
+    from wagtail.documents.api.v3 import router
+
+    return router
+
+
 PATCH = Patch(
-    "wagtail.documents.api.v3.router",
+    Lazy("wagtail.documents.api.v3.router", _router),
     "get_documents_queryset",
     get_documents_queryset,
     "(request: django.http.request.HttpRequest)",

@@ -30,7 +30,7 @@ from http import HTTPStatus
 
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
-from .base import Patch
+from .base import Lazy, Patch
 
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
 # Operations that never check a permission beyond holding a token.
@@ -93,8 +93,15 @@ def error_statuses(method: str, operation: dict) -> set[int]:
     return statuses
 
 
+def _api():
+    # Imported on install: it exists only once Wagtail's image and document apps are ready.
+    from wagtail.api.v3.api import api
+
+    return api
+
+
 PATCH = Patch(
-    "wagtail.api.v3.api:api",
+    Lazy("wagtail.api.v3.api.api", _api),
     "get_openapi_schema",
     get_openapi_schema,
     "(*, path_prefix: Optional[str] = None, path_params: Optional[Dict[str, Any]] = None)"

@@ -15,15 +15,22 @@ need no patch: Wagtail's actions check the collection permission policy.
 from wagtail.images import get_image_model
 
 from ..api import v3_collection_items
-from .base import Patch
+from .base import Lazy, Patch
 
 
 def get_images_queryset(request):
     return v3_collection_items(get_image_model(), request)
 
 
+def _router():
+    # Imported on install: it exists only once Wagtail's image and document apps are ready.
+    from wagtail.images.api.v3 import router
+
+    return router
+
+
 PATCH = Patch(
-    "wagtail.images.api.v3.router",
+    Lazy("wagtail.images.api.v3.router", _router),
     "get_images_queryset",
     get_images_queryset,
     "(request: django.http.request.HttpRequest)",

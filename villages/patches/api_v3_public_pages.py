@@ -18,15 +18,22 @@ the page permission policy, which provisioning's permissions limit to the user's
 from wagtail.models import Page
 
 from ..api import public_pages_for_request
-from .base import Patch
+from .base import Lazy, Patch
 
 
 def get_public_pages_queryset(request, model=Page):
     return public_pages_for_request(request, model)
 
 
+def _querysets():
+    # Imported on install: it exists only once Wagtail's image and document apps are ready.
+    from wagtail.api.v3 import querysets
+
+    return querysets
+
+
 PATCH = Patch(
-    "wagtail.api.v3.querysets",
+    Lazy("wagtail.api.v3.querysets", _querysets),
     "get_public_pages_queryset",
     get_public_pages_queryset,
     "(request, model=<class 'wagtail.models.Page'>)",

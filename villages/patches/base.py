@@ -8,14 +8,16 @@ it fails when a patch is not installed, or when what it replaces no longer looks
 
 Most patches are installed by ``VillagesConfig.ready()``. A target that only exists once
 Wagtail's own apps are ready (the API v3 routers, built in ``wagtail.images`` and
-``wagtail.documents``' ``ready()``) is named by its import path and installed by the ready()
-of the app given as ``app`` (``"wagtailapi_v3"``: ``villages.apps.WagtailAPIV3Config``).
+``wagtail.documents``' ``ready()``) is a ``Lazy`` target: its dotted name and a function
+that imports it (statically, so that the architecture test can read the import); it is
+installed by the ready() of the app given as ``app`` (``"wagtailapi_v3"``:
+``villages.api_v3.WagtailAPIV3Config``).
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +26,19 @@ class PatchError(RuntimeError):
     pass
 
 
+@dataclass(frozen=True)
+class Lazy:
+    """A patch target imported only when the patch is installed."""
+
+    # Its dotted name, for messages: "package.module" or "package.module.object".
+    path: str
+    # Imports and returns the target.
+    load: Callable[[], Any]
+
+
 @dataclass
 class Patch:
-    # The class, module or object whose attribute is replaced; or its import path
-    # ("package.module", or "package.module:name" for an object in it), imported on install.
+    # The class, module or object whose attribute is replaced; or a ``Lazy`` target.
     target: Any
     attribute: str
     replacement: Any
@@ -43,8 +54,8 @@ class Patch:
     def name(self) -> str:
         if self.label:
             return self.label
-        if isinstance(self.target, str):
-            return f"{self.target.replace(':', '.')}.{self.attribute}"
+        if isinstance(self.target, Lazy):
+            return f"{self.target.path}.{self.attribute}"
         owner = getattr(self.target, "__qualname__", None) or self.target.__name__
         module = getattr(self.target, "__module__", None)
         if inspect.ismodule(self.target):
@@ -53,11 +64,9 @@ class Patch:
 
     @property
     def resolved_target(self):
-        if not isinstance(self.target, str):
-            return self.target
-        module_path, _, name = self.target.partition(":")
-        module = importlib.import_module(module_path)
-        return getattr(module, name) if name else module
+        if isinstance(self.target, Lazy):
+            return self.target.load()
+        return self.target
 
     def current(self):
         target = self.resolved_target
