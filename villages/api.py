@@ -107,9 +107,12 @@ def public_collection_items(queryset, request):
 
 
 def _without_refused(queryset, restrictions, request, path_field, restricted_path):
-    """Drop what lies under each view restriction this request does not pass."""
+    """Drop what lies under each view restriction this request does not pass (a login
+    restriction admits its own region's people only: ``villages.tenancy.privacy``)."""
+    from .tenancy.privacy import admits
+
     for restriction in restrictions:
-        if not restriction.accept_request(request):
+        if not admits(restriction, request):
             queryset = queryset.exclude(
                 **{f"{path_field}__startswith": restricted_path(restriction)}
             )

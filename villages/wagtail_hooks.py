@@ -71,6 +71,37 @@ def redirect_to_canonical_host(page, request, serve_args, serve_kwargs):
     return None
 
 
+def _login_redirect(request):
+    # What Wagtail answers when a restriction is not met by a logged-in user (a group
+    # restriction): the front-end login, to come back as someone allowed.
+    from django.conf import settings
+    from django.contrib.auth.views import redirect_to_login
+
+    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", reverse("wagtailcore_login"))
+    return redirect_to_login(request.get_full_path(), login_url)
+
+
+@hooks.register("before_serve_page")
+def refuse_private_pages_outside_region(page, request, serve_args, serve_kwargs):
+    """A login-only page admits the people of its own region, not every account of the
+    platform (``villages.tenancy.privacy``)."""
+    from .tenancy.privacy import refused_restriction
+
+    if refused_restriction(page.get_view_restrictions(), request) is not None:
+        return _login_redirect(request)
+    return None
+
+
+@hooks.register("before_serve_document")
+def refuse_private_documents_outside_region(document, request):
+    """A document of a login-only collection admits the people of its own region only."""
+    from .tenancy.privacy import refused_restriction
+
+    if refused_restriction(document.collection.get_view_restrictions(), request) is not None:
+        return _login_redirect(request)
+    return None
+
+
 @hooks.register("before_serve_document")
 def serve_documents_on_their_own_site(document, request):
     """A document is served only on its own village's site or on a portal above it.

@@ -5,6 +5,7 @@ from pathlib import Path
 from wagtail.models import Collection
 
 from assets.models import VillageDocument, VillageImage
+from tests import factories
 from tests.assets.helpers import (
     admin_add_document,
     admin_add_image,
@@ -180,6 +181,9 @@ def test_document_is_served_on_its_own_site_and_the_portal_only(
     assert client.get(url, HTTP_HOST=regency.host).status_code == 200
     assert client.get(url, HTTP_HOST=village_b.host).status_code == 404
     assert client.get(url, HTTP_HOST=other_regency.host).status_code == 404
-    # A host that is no site (the admin's) serves nobody but the village's own editors
-    # (tests/assets/test_document_serving.py).
+    # A host that is no site (the admin's) serves it only to its own region's people.
     assert client.get(url, HTTP_HOST="admin.tuban.test").status_code == 404
+    operator = factories.logged_in(factories.operator_of(village_a))
+    assert operator.get(url, HTTP_HOST="admin.tuban.test").status_code == 200
+    outsider = factories.logged_in(factories.operator_of(village_b))
+    assert outsider.get(url, HTTP_HOST="admin.tuban.test").status_code == 404

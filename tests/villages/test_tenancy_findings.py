@@ -435,3 +435,118 @@ def test_admin_api_page_detail_of_another_village_is_not_found(admin_a, wangi, s
         response = admin_a.get(f"/admin/api/main/pages/{page.pk}/")
         assert response.status_code == 404
         assert_no_foreign_names(response)
+
+
+# -- found by the URL sweep (tests/sweep) -----------------------------------------------------
+
+
+def test_page_chooser_chosen_view_does_not_name_another_villages_pages(
+    client_for, contributor_a, own, wangi, sembung
+):
+    client = client_for(contributor_a)
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+    for page in (wangi["draft"], sembung["draft"]):
+        response = client.get(f"{url}?id={own['draft'].pk}&id={page.pk}")
+        assert response.status_code == 404
+        assert_no_foreign_names(response)
+    response = client.get(f"{url}?id={own['draft'].pk}")
+    assert response.status_code == 200
+    assert "Draf Kebonharjo Tersembunyi" in response_text(response)
+
+
+def private_document(tenant_code: str, title: str):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    tenant = factories.tenant(tenant_code)
+    private = tenant.collection.add_child(name=f"Arsip {title}")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(b"isi rahasia", name="rahasia.txt"), collection=private
+    )
+
+
+def page_path(page) -> str:
+    return page.get_url_parts()[2]
+
+
+def test_login_only_page_of_another_village_is_not_shown_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    page = wangi["news"]
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    refused = logged_in(operator_a).get(page_path(page), HTTP_HOST=village_b.host)
+    assert refused.status_code == 302
+    assert_no_foreign_names(refused)
+    # Its own village and the kecamatan above it still read it.
+    editor = factories.district_editor_of(factories.tenant("35.23.02"))
+    for user in (wangi["operator"], editor):
+        shown = logged_in(user).get(page_path(page), HTTP_HOST=village_b.host)
+        assert shown.status_code == 200
+        assert "Berita Wangi Terbit" in response_text(shown)
+
+
+def test_login_only_document_of_another_village_is_not_served_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    document = private_document("35.23.02.2002", "Notulen Wangi")
+    refused = logged_in(operator_a).get(document.url, HTTP_HOST=village_b.host)
+    assert refused.status_code == 302
+    assert b"isi rahasia" not in b"".join(getattr(refused, "streaming_content", [b""]))
+    served = logged_in(wangi["operator"]).get(document.url, HTTP_HOST=village_b.host)
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == b"isi rahasia"
+
+
+def test_public_api_lists_no_login_only_content_of_another_village_to_other_villages_staff(
+    operator_a, wangi, village_b
+):
+    PageViewRestriction.objects.create(
+        page=wangi["news"], restriction_type=PageViewRestriction.LOGIN
+    )
+    document = private_document("35.23.02.2002", "Notulen Wangi")
+    image = private_image("35.23.02.2002", "Foto Rahasia Wangi")
+    expected = {"pages": wangi["news"].pk, "documents": document.pk, "images": image.pk}
+    for user, shown in ((operator_a, False), (wangi["operator"], True)):
+        client = logged_in(user)
+        for endpoint, pk in expected.items():
+            listing = client.get(f"/api/v2/{endpoint}/?limit=100", HTTP_HOST=village_b.host)
+            assert listing.status_code == 200
+            assert (pk in {item["id"] for item in listing.json()["items"]}) is shown, endpoint
+            detail = client.get(f"/api/v2/{endpoint}/{pk}/", HTTP_HOST=village_b.host)
+            assert detail.status_code == (200 if shown else 404), endpoint
+
+
+def test_documents_on_a_host_that_is_no_site_are_served_to_their_own_region_only(
+    client, operator_a, wangi
+):
+    url = wangi["document"].url
+    admin_host = "admin.testserver"
+    assert client.get(url, HTTP_HOST=admin_host).status_code == 404
+    assert logged_in(operator_a).get(url, HTTP_HOST=admin_host).status_code == 404
+    assert logged_in(wangi["operator"]).get(url, HTTP_HOST=admin_host).status_code == 200
+    # On its own village's site it stays public.
+    assert client.get(url, HTTP_HOST=factories.tenant("35.23.02.2002").host).status_code == 200
+
+
+def test_moderation_action_on_another_villages_task_state_is_refused(
+    client_for, contributor_a, operator_a, village_a, wangi
+):
+    own_page = create_page(logged_in(contributor_a), village_a.page, "action-submit")
+    foreign = wangi["proposal"].current_workflow_task_state
+    client = client_for(operator_a)
+    for view in ("workflow_action", "collect_workflow_action_data"):
+        url = reverse(f"wagtailadmin_pages:{view}", args=[own_page.pk, "reject", foreign.pk])
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"comment": "ditolak"}).status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == TaskState.STATUS_IN_PROGRESS
+    # Its own page's task state is still acted on.
+    own_state = own_page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[own_page.pk, "reject", own_state.pk])
+    assert client.post(url, {"comment": "ditolak"}).status_code == 302
+    own_state.refresh_from_db()
+    assert own_state.status == TaskState.STATUS_REJECTED

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import APIToken, Collection, Page, Site
+from wagtail.models import APIToken, Collection, Page, Site, TaskState, WorkflowState
 
 from .. import scope
 from ..models.regions import Region, RegionGroup
@@ -42,6 +42,27 @@ def _visible_tokens(queryset, user):
 
 def _no_region(obj):
     return None
+
+
+def _visible_workflow_states(queryset, user):
+    # A workflow names its page by a string id and a content type (Wagtail's generic
+    # relation): the states of the pages the user may see.
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    pages = scope.filter_pages(Page.objects.all(), user)
+    return queryset.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages.annotate(key=Cast("pk", CharField())).values("key"),
+    )
+
+
+def _workflow_state_region(state):
+    from .ownership import region_of
+
+    page = Page.objects.filter(pk=state.object_id).first()
+    return region_of(page) if page is not None else None
 
 
 def register_builtins() -> None:
@@ -82,6 +103,24 @@ def register_builtins() -> None:
         noun=_("pengguna"),
     )
     register(RegionGroup, Owner.REGION, field="region", noun=_("peran"))
+    # Moderation in progress: Wagtail's workflow views load a task state by its id alone, so
+    # the admin object guard must know whose it is.
+    register(
+        WorkflowState,
+        Owner.CUSTOM,
+        visible_to=_visible_workflow_states,
+        region_getter=_workflow_state_region,
+        noun=_("alur moderasi"),
+    )
+    register(
+        TaskState,
+        Owner.CUSTOM,
+        visible_to=lambda queryset, user: queryset.filter(
+            workflow_state__in=_visible_workflow_states(WorkflowState.objects.all(), user)
+        ),
+        region_getter=lambda task_state: _workflow_state_region(task_state.workflow_state),
+        noun=_("tahap moderasi"),
+    )
     register_global(
         RegionApprovalTask,
         "A moderation step of the platform's workflows; it asks each page's own region.",

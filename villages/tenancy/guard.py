@@ -15,8 +15,9 @@ Ids are recognised by:
   key argument (``pk_url_kwarg``, ``pk``);
 - ``app_label``/``model_name`` arguments naming the model (bulk actions, wagtail-localize);
 - argument names that always mean one model (``ID_ARGUMENTS``: ``page_id``, ``image_id``…);
-- the ids a bulk action or a chooser's "chosen-multiple" view acts on (``?id=``) and the
-  page a bulk action lists (``?childOf=``).
+- the ids a bulk action or a chooser's "chosen-multiple" view acts on (``?id=``; pages for
+  views that declare no model, like the page chooser) and the page a bulk action lists
+  (``?childOf=``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ SUPERUSER_ONLY_URL_NAMES = {
 @cache
 def id_arguments() -> dict[str, type]:
     """URL arguments that always hold the id of one model, whatever the view."""
+    from wagtail.models import TaskState, WorkflowState
     from wagtail_localize.models import Translation, TranslationSource
 
     return {
@@ -64,6 +66,8 @@ def id_arguments() -> dict[str, type]:
         "collection_id": Collection,
         "translation_id": Translation,
         "translation_source_id": TranslationSource,
+        "task_state_id": TaskState,
+        "workflow_state_id": WorkflowState,
     }
 
 
@@ -104,10 +108,16 @@ def named_ids(request, view_func, kwargs) -> list[tuple[type, list[str]]]:
         target = id_arguments().get(name)
         if target is not None:
             found.append((target, [str(value)]))
-    if model is None:
-        return found
     # Bulk actions and the choosers' "chosen-multiple" views take their ids as ?id=….
     ids = [i for i in request.GET.getlist("id") if i != "all"]
+    if model is None:
+        # Wagtail's page views declare no model (the page chooser's "chosen" view reads its
+        # pages from ?id=): their numeric ids are pages. Other ids (a block preview's block
+        # id) name no object.
+        page_ids = [i for i in ids if i.isdigit()]
+        if page_ids:
+            found.append((Page, page_ids))
+        return found
     if ids:
         found.append((model, ids))
     match = getattr(request, "resolver_match", None)

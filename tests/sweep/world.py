@@ -1,0 +1,382 @@
+"""The villages of the sweep, their marked objects, and village A's four attackers.
+
+Every village gets the same set of objects, each carrying a marker string of its own
+(``penanda<kind><village>``: lower-case letters only, so no escaping in HTML, JSON or URLs
+can hide it). The markers of village A (Kebonharjo) may appear anywhere; those of the other
+villages must never reach a user of A who is not entitled to see them:
+
+- Wangi, same kecamatan as A: unseen by A's contributor and operator (A's kecamatan editor
+  and the regency admin supervise it);
+- Karangasem, same regency, another kecamatan: unseen by them and by A's kecamatan editor;
+- Sembung, another regency: unseen by all four.
+
+A few markers are public on the village's own site (``PUBLIC_KINDS``: a title of an image or
+document in an open collection, the identity's tagline). They are still forbidden in the
+admin and on every other host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from wagtail.admin.models import EditingSession
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    APIToken,
+    CollectionViewRestriction,
+    Locale,
+    PageLogEntry,
+    PageViewRestriction,
+    Task,
+    UploadedFile,
+    Workflow,
+)
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+
+from home.models import ContactPage, StandardPage
+from news.models import NewsCategory
+from tests import factories
+from tests.assets.helpers import png_bytes
+from villages.models import VillageIdentity
+from villages.models.regions import Role
+
+OWN = "kebonharjo"
+VILLAGE_CODES = {
+    OWN: "35.23.02.2001",
+    "wangi": "35.23.02.2002",
+    "karangasem": "35.23.12.2001",
+    "sembung": "35.24.01.2001",
+}
+# Kinds whose marker the village's own public site shows to anyone.
+PUBLIC_KINDS = {"gambar", "taggambar", "dokumen", "tagdokumen", "identitas"}
+# Every village's pictures have a shape of their own, so a served picture tells whose it is.
+IMAGE_SIZES = {OWN: (16, 16), "wangi": (29, 3), "karangasem": (31, 5), "sembung": (37, 2)}
+# A prefix every marker shares: searches and tag suggestions are asked for it.
+MARKER_PREFIX = "penanda"
+
+
+def marker(kind: str, village: str) -> str:
+    return f"{MARKER_PREFIX}{kind}{village}"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One object of a village, and the values it gives the URL parameters that name it.
+
+    ``slots`` maps a kind of parameter ("page", "revision", "image", "content_type"…) to this
+    object's value for it: a page subject gives its id to ``page_id``, its latest revision to
+    ``revision_id``, its type to ``content_type_app_name``/``content_type_model_name``.
+    """
+
+    village: str
+    name: str
+    obj: object
+    slots: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def model(self):
+        return type(self.obj)
+
+    @property
+    def pk(self):
+        return self.obj.pk
+
+    def __str__(self):
+        return f"{self.village}:{self.name}"
+
+
+@dataclass
+class Village:
+    key: str
+    tenant: factories.Tenant
+    operator: object
+    contributor: object
+    markers: dict[str, str]  # marker -> kind
+    subjects: list[Subject]
+
+    @property
+    def host(self) -> str:
+        return self.tenant.host
+
+    def forbidden_markers(self, host: str | None) -> list[str]:
+        """The markers no unentitled user may get on ``host`` (None: a host that is no site)."""
+        if host == self.host:
+            return [m for m, kind in self.markers.items() if kind not in PUBLIC_KINDS]
+        return list(self.markers)
+
+
+@dataclass
+class Attacker:
+    role: str
+    user: object
+    token: str  # the plaintext of the user's API token (API v3 takes bearer tokens only)
+    unseen: tuple[str, ...]  # keys of the villages this role may not see
+
+
+@dataclass
+class World:
+    own: Village
+    victims: dict[str, Village]
+    attackers: list[Attacker]
+    # Objects that belong to no village (workflows, tasks, locales) fill the parameters of
+    # their own views.
+    shared: list[Subject]
+
+    def villages(self):
+        return [self.own, *self.victims.values()]
+
+
+def _page_slots(page, **extra) -> dict:
+    page = page.specific
+    slots = {
+        "page": page.pk,
+        "content_type": (page._meta.app_label, page._meta.model_name),
+        "url_path": _site_relative_path(page),
+    }
+    revision = page.latest_revision
+    if revision is not None:
+        slots["revision"] = revision.pk
+    slots.update(extra)
+    return slots
+
+
+def _site_relative_path(page) -> str:
+    parts = page.get_url_parts()
+    return parts[2].lstrip("/") if parts else ""
+
+
+def _add_page(parent, title, user, *, publish: bool, slug: str | None = None):
+    page = StandardPage(title=title, slug=slug or title, live=False, owner=user)
+    parent.add_child(instance=page)
+    PageLogEntry.objects.log_action(page, "wagtail.create", user=user)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+def build_village(key: str) -> Village:
+    """A village's users and marked objects (see the module docstring)."""
+    tenant = factories.tenant(VILLAGE_CODES[key])
+    markers: dict[str, str] = {}
+
+    def mark(kind: str) -> str:
+        value = marker(kind, key)
+        markers[value] = kind
+        return value
+
+    operator = factories.operator_of(
+        tenant,
+        username=mark("pengguna"),
+        email=f"{mark('surel')}@contoh.test",
+        first_name=mark("namadepan"),
+        last_name=mark("namabelakang"),
+    )
+    contributor = factories.contributor_of(tenant, username=f"kontributor{key}")
+    subjects: list[Subject] = []
+
+    def add(name, obj, **slots):
+        subject = Subject(key, name, obj, slots)
+        subjects.append(subject)
+        return subject
+
+    home = tenant.page
+    add("home page", home, **_page_slots(home))
+    add("site", tenant.site, site=tenant.site.pk)
+    add("region", tenant.region)
+    uid = urlsafe_base64_encode(force_bytes(operator.pk))
+    add("user", operator, user=operator.pk, uidb64=uid)
+    for role in (Role.OPERATOR, Role.CONTRIBUTOR):
+        add(f"{role} group", tenant.group(role))
+
+    # Collections: the village's own, and a login-only one inside it.
+    add("collection", tenant.collection, collection=tenant.collection.pk)
+    private = tenant.collection.add_child(name=mark("koleksi"))
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    add(
+        "private collection",
+        private,
+        collection=private.pk,
+        collection_view_restriction=restriction.pk,
+    )
+
+    # Images and documents, in the open collection and in the private one.
+    for kind, collection in (("gambar", tenant.collection), ("gambarprivat", private)):
+        title = mark(kind)
+        image = get_image_model().objects.create(
+            title=title,
+            file=ContentFile(png_bytes("red", size=IMAGE_SIZES[key]), name=f"{title}.png"),
+            collection=collection,
+        )
+        image.tags.add(mark(f"tag{kind}"))
+        add(
+            f"image {kind}",
+            image,
+            image=image.pk,
+            collection=collection.pk,
+            filename=image.filename,
+            content_type=("assets", image._meta.model_name),
+        )
+    for kind, collection in (("dokumen", tenant.collection), ("dokumenprivat", private)):
+        title = mark(kind)
+        document = get_document_model().objects.create(
+            title=title,
+            file=ContentFile(f"isi {title}".encode(), name=f"{title}.txt"),
+            collection=collection,
+        )
+        document.tags.add(mark(f"tag{kind}"))
+        add(
+            f"document {kind}",
+            document,
+            document=document.pk,
+            collection=collection.pk,
+            filename=document.filename,
+            content_type=("assets", document._meta.model_name),
+        )
+    upload = UploadedFile.objects.create(
+        for_content_type=ContentType.objects.get_for_model(get_image_model()),
+        file=ContentFile(png_bytes("blue", size=IMAGE_SIZES[key]), name=f"{mark('unggahan')}.png"),
+        uploaded_by_user=operator,
+    )
+    add("uploaded file", upload, uploaded_file=upload.pk)
+
+    # Pages: a draft, a login-only page, a live page with a pending draft revision and a
+    # log entry, a page waiting in moderation.
+    draft = _add_page(home, mark("draf"), operator, publish=False)
+    add("draft page", draft, **_page_slots(draft))
+    private_page = _add_page(home, mark("privat"), operator, publish=True)
+    page_restriction = PageViewRestriction.objects.create(
+        page=private_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    add(
+        "private page",
+        private_page,
+        **_page_slots(private_page, page_view_restriction=page_restriction.pk),
+    )
+    revised = _add_page(home, f"Kabar {key}", operator, publish=True, slug=f"kabar-{key}")
+    revised.title = mark("revisi")
+    revised.save_revision(user=operator, log_action=True)
+    revised.refresh_from_db()
+    log_entry = PageLogEntry.objects.log_action(
+        revised,
+        "wagtail.rename",
+        user=operator,
+        data={"title": {"old": f"Kabar {key}", "new": mark("log")}},
+    )
+    add("revised page", revised, **_page_slots(revised, log_entry=log_entry.pk))
+
+    proposal = _add_page(home, mark("alur"), contributor, publish=False)
+    workflow_state = proposal.get_workflow().start(proposal, contributor)
+    task_state = workflow_state.current_task_state
+    add(
+        "page in moderation",
+        proposal,
+        **_page_slots(
+            proposal,
+            workflow_state=workflow_state.pk,
+            task_state=task_state.pk,
+            task=task_state.task_id,
+            task_actions=[
+                name for name, *_rest in task_state.task.specific.get_actions(proposal, operator)
+            ],
+        ),
+    )
+
+    contact = ContactPage.objects.child_of(home).get()
+    submission = FormSubmission.objects.create(page=contact, form_data={"pesan": mark("kiriman")})
+    add("form submission", submission, **_page_slots(contact, submission=submission.pk))
+
+    category = NewsCategory.objects.create(
+        region=tenant.region, name=mark("kategori"), slug=mark("kategori")
+    )
+    add("news category", category, content_type=("news", "newscategory"))
+
+    token, _plaintext = APIToken.create_token(user=operator, name=mark("token"))
+    add("api token", token)
+
+    session = EditingSession.objects.create(
+        user=operator,
+        content_type=ContentType.objects.get_for_model(StandardPage),
+        object_id=str(draft.pk),
+        last_seen_at=timezone.now(),
+        is_editing=True,
+    )
+    add(
+        "editing session",
+        session,
+        session=session.pk,
+        page=draft.pk,
+        content_type=("home", "standardpage"),
+    )
+
+    source, _created = TranslationSource.get_or_create_from_instance(private_page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="en")
+    )
+    slots = {"translation": translation.pk, "translation_source": source.pk}
+    string_segment = StringSegment.objects.filter(source=source).first()
+    if string_segment is not None:
+        slots["string_segment"] = string_segment.pk
+    overridable = OverridableSegment.objects.filter(source=source).first()
+    if overridable is not None:
+        slots["overridable_segment"] = overridable.pk
+    add("translation", translation, page=private_page.pk, **slots)
+    add("translation source", source, page=private_page.pk, **slots)
+
+    # Every setting of the site exists, as on any site visited once (the first page view
+    # creates them).
+    for setting in settings_registry:
+        if issubclass(setting, BaseSiteSetting):
+            setting.for_site(tenant.site)
+    identity = VillageIdentity.for_site(tenant.site)
+    identity.tagline = mark("identitas")
+    identity.save()
+    add("identity", identity, site=tenant.site.pk, content_type=("villages", "villageidentity"))
+    return Village(key, tenant, operator, contributor, markers, subjects)
+
+
+def shared_subjects() -> list[Subject]:
+    """Objects of the whole installation (workflows, tasks, locales)."""
+    subjects = []
+    for model, slot in ((Workflow, "workflow"), (Task, "task"), (Locale, None)):
+        for obj in model.objects.order_by("pk")[:2]:
+            slots = {slot: obj.pk} if slot else {}
+            subjects.append(Subject("platform", f"{model._meta.model_name} {obj.pk}", obj, slots))
+    return subjects
+
+
+def build_world() -> World:
+    """Village A with its four attackers, and the three villages they attack."""
+    villages = {key: build_village(key) for key in VILLAGE_CODES}
+    own = villages.pop(OWN)
+    district = factories.tenant("35.23.02")
+    regency = factories.tenant("35.23")
+    roles = [
+        ("contributor", factories.contributor_of(own.tenant), ("wangi", "sembung")),
+        ("operator", factories.operator_of(own.tenant), ("wangi", "sembung")),
+        ("district editor", factories.district_editor_of(district), ("karangasem", "sembung")),
+        ("regency admin", factories.regency_admin_of(regency), ("sembung",)),
+    ]
+    attackers = []
+    for role, user, unseen in roles:
+        _token, plaintext = APIToken.create_token(user=user, name=f"token {role}")
+        attackers.append(Attacker(role, user, plaintext, unseen))
+    return World(own=own, victims=villages, attackers=attackers, shared=shared_subjects())
