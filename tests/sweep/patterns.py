@@ -362,7 +362,7 @@ def _unnamed_targets(pattern: Pattern, base: str, world: World, model_values: di
     role (every response is still read for the markers of all the villages it may not
     see)."""
     yield Target(pattern, base, None, "", base)
-    closest = dict.fromkeys(a.unseen[0] for a in world.attackers)
+    closest = dict.fromkeys(a.asks[0] for a in world.attackers)
     for village in (world.victims[key] for key in closest):
         for query, what in filter_queries(pattern, village, model_values):
             yield Target(pattern, f"{base}?{query}", village.key, what, base, closest_only=True)

@@ -3,16 +3,24 @@
 A response leaks when a marker its reader may not see appears in its body (HTML, JSON, a
 served file), in a header (a redirect's ``Location``, a download's file name), or when it is
 a picture of the victim (``world.IMAGE_SIZES`` gives every village's pictures a shape of
-their own). A write leaks when a victim's data differs afterwards (``snapshot``).
+their own). The URL's own echo (a slug in a login redirect's ``?next=``) does not count.
 
-Every request runs in a savepoint that is rolled back, so requests cannot disturb each other
-and the world stays as it was built.
+A write leaks when a victim's data differs afterwards (``snapshot``). Writes are sent in one
+batch per pattern, inside a savepoint rolled back after the batch; the victims' data is
+compared when the batch wrote to any table (``WrittenTables``), and a batch that changed it
+is replayed request by request to name the culprit. Every read runs in a savepoint that is
+rolled back, so requests cannot disturb each other and the world stays as it was built.
+
+Most requests are refused, so 404s are answered with a plain page while the sweep runs
+(``light_error_pages``), and a URL whose control (the same URL with village A's own objects,
+asked by A's operator) is no real address of its view is not asked further.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -63,9 +71,9 @@ WRITE_METHODS = ("post", "put", "patch", "delete")
 NO_ADDRESS = {400, 404, 422}
 # The role that asks the control URLs (village A's own objects).
 CONTROL_ROLE = "operator"
-# The roles that write to URLs naming no victim's object: the widest write permissions of a
-# village and of a regency.
-UNNAMED_WRITERS = ("operator", "regency admin")
+# The roles that write to URLs naming no victim's object (their own village's views: only a
+# bulk "select all" could reach further, and its victim variants name the victim).
+UNNAMED_WRITERS = ("operator",)
 # What a "form-ish" write sends: the names most admin forms and API bodies take.
 WRITE_DATA = {"title": "serangan", "name": "serangan", "slug": "serangan", "comment": "serangan"}
 
@@ -133,7 +141,7 @@ def hosts_for(target: Target, world: World, attacker: Attacker) -> list[str]:
     route = target.pattern.route
     if target.pattern.is_admin:
         return [ADMIN_HOST]
-    victims = [target.village] if target.village else list(attacker.unseen)
+    victims = [target.village] if target.village else list(attacker.asks)
     hosts = [world.own.host, *(world.victims[v].host for v in victims)]
     if route.startswith(HOSTLESS_PREFIXES):
         hosts.append(ADMIN_HOST)
@@ -143,8 +151,8 @@ def hosts_for(target: Target, world: World, attacker: Attacker) -> list[str]:
 def applies(target: Target, attacker: Attacker) -> bool:
     """A target naming a village's objects is asked only by roles that may not see them."""
     if target.closest_only:
-        return target.village == attacker.unseen[0]
-    return target.village is None or target.village in attacker.unseen
+        return target.village == attacker.asks[0]
+    return target.village is None or target.village in attacker.asks
 
 
 # -- reading responses --------------------------------------------------------------------
@@ -464,8 +472,8 @@ class Sweep:
 
     def write_pass(self) -> tuple[list[Finding], Stats]:
         """Send the write methods of every view, as every role, and compare the victims'
-        data before and after each (pattern, role) batch; a batch that changed something is
-        replayed one request at a time to name the request."""
+        data before and after each pattern's batch of requests; a batch that changed
+        something is replayed one request at a time to name the request and the role."""
         findings: list[Finding] = []
         stats = self._stats()
         started = time.perf_counter()
@@ -483,30 +491,32 @@ class Sweep:
                 # for it is no real one for the others either.
                 self._controls(methods[0], targets, stats, findings)
                 targets = [t for t in targets if self._live(methods[0], t)]
-                for attacker in self.world.attackers:
-                    requests = [
-                        (target, method, host)
-                        for target in targets
-                        if applies(target, attacker)
-                        and (target.village is not None or attacker.role in UNNAMED_WRITERS)
-                        for method in methods
-                        for host in hosts_for(target, self.world, attacker)
-                    ]
-                    if requests:
-                        self._write_batch(attacker, requests, baseline, stats, findings)
+                requests = [
+                    (attacker, target, method, host)
+                    for attacker in self.world.attackers
+                    for target in targets
+                    if applies(target, attacker)
+                    and (target.village is not None or attacker.role in UNNAMED_WRITERS)
+                    for method in methods
+                    for host in hosts_for(target, self.world, attacker)
+                ]
+                if requests:
+                    self._write_batch(requests, baseline, stats, findings)
         stats.seconds = time.perf_counter() - started
         return findings, stats
 
-    def _write_batch(self, attacker, requests, baseline, stats, findings):
+    def _write_batch(self, requests, baseline, stats, findings):
         outer = transaction.savepoint()
         try:
-            for target, method, host in requests:
-                self._write(attacker, target, method, host, stats, findings)
-            changed = self._changes(attacker, baseline)
+            with WrittenTables() as written:
+                for attacker, target, method, host in requests:
+                    self._write(attacker, target, method, host, stats, findings)
+            unseen = {key for attacker, *_rest in requests for key in attacker.unseen}
+            changed = written.tables and self._changes(unseen, baseline)
         finally:
             _rollback(outer)
         if changed:
-            self._pinpoint(attacker, requests, baseline, findings)
+            self._pinpoint(requests, baseline, findings)
 
     def _write(self, attacker, target, method, host, stats, findings):
         response, body, savepoint = self._request(attacker, method, target.url, host, WRITE_DATA)
@@ -519,19 +529,21 @@ class Sweep:
         except DatabaseError:
             _rollback(savepoint)
 
-    def _changes(self, attacker, baseline) -> list[str]:
+    def _changes(self, keys, baseline) -> list[str]:
         changed = []
-        for key in attacker.unseen:
+        for key in sorted(keys):
             for what in differences(baseline[key], snapshot(self.world.victims[key])):
                 changed.append(f"{key}'s data changed: {what}")
         return changed
 
-    def _pinpoint(self, attacker, requests, baseline, findings):
-        for target, method, host in requests:
+    def _pinpoint(self, requests, baseline, findings):
+        for attacker, target, method, host in requests:
             outer = transaction.savepoint()
             try:
-                self._write(attacker, target, method, host, Stats(), [])
-                for what in self._changes(attacker, baseline):
+                with WrittenTables() as written:
+                    self._write(attacker, target, method, host, Stats(), [])
+                changes = written.tables and self._changes(attacker.unseen, baseline)
+                for what in changes or ():
                     findings.append(
                         Finding(
                             target.pattern.name,
@@ -545,6 +557,32 @@ class Sweep:
                     )
             finally:
                 _rollback(outer)
+
+
+class WrittenTables:
+    """The tables the SQL run inside the block writes to (every change to the database goes
+    through the connection, whatever the ORM call or raw SQL). Sessions do not count: a
+    refused request still stores its "permission denied" message."""
+
+    IGNORED = {"django_session"}
+    STATEMENT = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.I)
+
+    def __init__(self):
+        self.tables: set[str] = set()
+
+    def __call__(self, execute, sql, params, many, context):
+        match = self.STATEMENT.match(sql)
+        if match and match.group(1) not in self.IGNORED:
+            self.tables.add(match.group(1))
+        return execute(sql, params, many, context)
+
+    def __enter__(self):
+        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._wrapper.__exit__(*exc)
 
 
 def _light_not_found(request, exception):

@@ -22,7 +22,6 @@ from .world import build_world
 SKIPPED = {
     "wagtailadmin_logout": "logs the attacker out: every later request would be anonymous",
     "wagtailadmin_error_test": "raises on purpose, to show the admin's error page",
-    "admin/^.*/$": "Wagtail's 404 for unknown admin paths: it has no URL of its own",
     "^media/(?P<path>.*)$": (
         "serves MEDIA_ROOT for the demo and the browser tests; production serves media "
         "from the web server or S3"

@@ -10,6 +10,10 @@ villages must never reach a user of A who is not entitled to see them:
 - Karangasem, same regency, another kecamatan: unseen by them and by A's kecamatan editor;
 - Sembung, another regency: unseen by all four.
 
+Every response is read for the markers of all the villages its reader may not see
+(``Attacker.unseen``); the ids in the URLs come from the villages in ``Attacker.asks``: the
+closest village each role may not see, and Sembung for all.
+
 A few markers are public on the village's own site (``PUBLIC_KINDS``: a title of an image or
 document in an open collection, the identity's tagline). They are still forbidden in the
 admin and on every other host.
@@ -17,6 +21,7 @@ admin and on every other host.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -45,6 +50,7 @@ from wagtail_localize.models import (
     OverridableSegment,
     StringSegment,
     Translation,
+    TranslationContext,
     TranslationSource,
 )
 
@@ -126,6 +132,7 @@ class Attacker:
     user: object
     token: str  # the plaintext of the user's API token (API v3 takes bearer tokens only)
     unseen: tuple[str, ...]  # keys of the villages this role may not see
+    asks: tuple[str, ...]  # the villages whose ids it requests (the closest first)
 
 
 @dataclass
@@ -258,45 +265,43 @@ def build_village(key: str) -> Village:
     )
     add("uploaded file", upload, uploaded_file=upload.pk)
 
-    # Pages: a draft, a login-only page, a live page with a pending draft revision and a
-    # log entry, a page waiting in moderation.
-    draft = _add_page(home, mark("draf"), operator, publish=False)
-    add("draft page", draft, **_page_slots(draft))
-    private_page = _add_page(home, mark("privat"), operator, publish=True)
-    page_restriction = PageViewRestriction.objects.create(
-        page=private_page, restriction_type=PageViewRestriction.LOGIN
-    )
-    add(
-        "private page",
-        private_page,
-        **_page_slots(private_page, page_view_restriction=page_restriction.pk),
-    )
-    revised = _add_page(home, f"Kabar {key}", operator, publish=True, slug=f"kabar-{key}")
-    revised.title = mark("revisi")
-    revised.save_revision(user=operator, log_action=True)
-    revised.refresh_from_db()
-    log_entry = PageLogEntry.objects.log_action(
-        revised,
-        "wagtail.rename",
-        user=operator,
-        data={"title": {"old": f"Kabar {key}", "new": mark("log")}},
-    )
-    add("revised page", revised, **_page_slots(revised, log_entry=log_entry.pk))
-
-    proposal = _add_page(home, mark("alur"), contributor, publish=False)
-    workflow_state = proposal.get_workflow().start(proposal, contributor)
+    # Pages: a draft its contributor submitted to moderation (a workflow and task state), a
+    # login-only live page with a pending draft revision and a log entry. Each page subject
+    # costs a request per page URL and role, so states share pages.
+    draft = _add_page(home, mark("draf"), contributor, publish=False)
+    workflow_state = draft.get_workflow().start(draft, contributor)
     task_state = workflow_state.current_task_state
     add(
-        "page in moderation",
-        proposal,
+        "draft page",
+        draft,
         **_page_slots(
-            proposal,
+            draft,
             workflow_state=workflow_state.pk,
             task_state=task_state.pk,
             task=task_state.task_id,
             task_actions=[
-                name for name, *_rest in task_state.task.specific.get_actions(proposal, operator)
+                name for name, *_rest in task_state.task.specific.get_actions(draft, operator)
             ],
+        ),
+    )
+    private_page = _add_page(home, mark("privat"), operator, publish=True)
+    page_restriction = PageViewRestriction.objects.create(
+        page=private_page, restriction_type=PageViewRestriction.LOGIN
+    )
+    private_page.title = mark("revisi")
+    private_page.save_revision(user=operator, log_action=True)
+    private_page.refresh_from_db()
+    log_entry = PageLogEntry.objects.log_action(
+        private_page,
+        "wagtail.rename",
+        user=operator,
+        data={"title": {"old": marker("privat", key), "new": mark("log")}},
+    )
+    add(
+        "private page",
+        private_page,
+        **_page_slots(
+            private_page, page_view_restriction=page_restriction.pk, log_entry=log_entry.pk
         ),
     )
 
@@ -335,9 +340,14 @@ def build_village(key: str) -> Village:
     string_segment = StringSegment.objects.filter(source=source).first()
     if string_segment is not None:
         slots["string_segment"] = string_segment.pk
-    overridable = OverridableSegment.objects.filter(source=source).first()
-    if overridable is not None:
-        slots["overridable_segment"] = overridable.pk
+    # A standard page has no overridable segment (an image, a link); the sweep needs one.
+    context, _created = TranslationContext.objects.get_or_create(
+        object_id=source.object_id, path="sweep.override"
+    )
+    overridable = OverridableSegment.objects.create(
+        source=source, context=context, order=99, data_json=json.dumps(mark("segmen"))
+    )
+    slots["overridable_segment"] = overridable.pk
     add("translation", translation, page=private_page.pk, **slots)
     add("translation source", source, page=private_page.pk, **slots)
 
@@ -369,14 +379,20 @@ def build_world() -> World:
     own = villages.pop(OWN)
     district = factories.tenant("35.23.02")
     regency = factories.tenant("35.23")
+    village_staff = ("wangi", "karangasem", "sembung")
     roles = [
-        ("contributor", factories.contributor_of(own.tenant), ("wangi", "sembung")),
-        ("operator", factories.operator_of(own.tenant), ("wangi", "sembung")),
-        ("district editor", factories.district_editor_of(district), ("karangasem", "sembung")),
-        ("regency admin", factories.regency_admin_of(regency), ("sembung",)),
+        ("contributor", factories.contributor_of(own.tenant), village_staff, ("wangi", "sembung")),
+        ("operator", factories.operator_of(own.tenant), village_staff, ("wangi", "sembung")),
+        (
+            "district editor",
+            factories.district_editor_of(district),
+            ("karangasem", "sembung"),
+            None,
+        ),
+        ("regency admin", factories.regency_admin_of(regency), ("sembung",), None),
     ]
     attackers = []
-    for role, user, unseen in roles:
+    for role, user, unseen, asks in roles:
         _token, plaintext = APIToken.create_token(user=user, name=f"token {role}")
-        attackers.append(Attacker(role, user, plaintext, unseen))
+        attackers.append(Attacker(role, user, plaintext, unseen, asks or unseen))
     return World(own=own, victims=villages, attackers=attackers, shared=shared_subjects())
