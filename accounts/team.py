@@ -11,6 +11,7 @@ functions, which raise ``TeamError`` with an Indonesian message when something i
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -183,19 +184,27 @@ class LinkResult:
 
 
 USERNAME_ALLOWED = re.compile(r"[^\w.@+-]")
+# The suffix of a new username: no 0/o, 1/l/i, so it can be read out over the phone.
+USERNAME_SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+USERNAME_SUFFIX_LENGTH = 4
 
 
-def _free_username(wanted: str) -> str:
-    base = USERNAME_ALLOWED.sub("", slugify(wanted).replace("-", ".")) or "pengguna"
-    base = base[:140]
-    taken = set(User.objects.filter(username__istartswith=base).values_list("username", flat=True))
-    taken = {name.lower() for name in taken}
-    if base.lower() not in taken:
-        return base
-    n = 2
-    while f"{base}{n}".lower() in taken:
-        n += 1
-    return f"{base}{n}"
+def _new_username(wanted: str) -> str:
+    """A username nobody has, made of ``wanted`` and a random suffix ("siti.k7m2").
+
+    The suffix is there whether or not ``wanted`` alone is free: a username that came out
+    as "siti" when free and "siti2" when taken would tell the manager that someone,
+    somewhere on the platform, is called "siti".
+    """
+    base = USERNAME_ALLOWED.sub("", slugify(wanted).replace("-", ".")).strip(".") or "pengguna"
+    base = base[: 150 - USERNAME_SUFFIX_LENGTH - 1]
+    while True:
+        suffix = "".join(
+            secrets.choice(USERNAME_SUFFIX_ALPHABET) for _ in range(USERNAME_SUFFIX_LENGTH)
+        )
+        username = f"{base}.{suffix}"
+        if not User.objects.filter(username__iexact=username).exists():
+            return username
 
 
 def _grantable_link(manager, link_id) -> RegionGroup:
@@ -212,36 +221,33 @@ def invite(
     first_name: str,
     last_name: str = "",
     email: str = "",
-    username: str = "",
     request=None,
 ) -> LinkResult:
     """Create an account holding one role and send (or hand over) its invitation link.
 
-    The account has no password until the person follows the link. An email address that
-    another account already uses is refused: password reset goes by email, and two accounts
-    behind one address would mix them up.
+    The account has no password until the person follows the link; its username is made
+    here (``_new_username``). An email address of someone in ``manager``'s team is refused,
+    with that person named: they get the role from their own account page instead.
+
+    Whether an account outside ``manager``'s team uses the address is never told, neither
+    by a message nor by a difference in what happens: the invitation goes ahead exactly as
+    for a new address, with a new account for this role. The other account is neither
+    named, nor given the role, nor changed. Password reset by email reaches every account
+    of an address, each email naming its username.
     """
     link = _grantable_link(manager, role_id)
     email = (email or "").strip()
     if email:
-        existing = User.objects.filter(email__iexact=email).first()
-        if existing is not None:
-            if scope.managed_users(manager).filter(pk=existing.pk).exists():
-                raise TeamError(
-                    _(
-                        "Sudah ada akun dengan email ini di wilayah Anda (%(username)s): "
-                        "tambahkan perannya dari halaman akun itu."
-                    )
-                    % {"username": existing.get_username()}
-                )
+        colleague = scope.managed_users(manager).filter(email__iexact=email).first()
+        if colleague is not None:
             raise TeamError(
-                _("Email ini sudah dipakai akun lain. Hubungi admin platform bila perlu.")
+                _(
+                    "Sudah ada akun dengan email ini di wilayah Anda (%(username)s): "
+                    "tambahkan perannya dari halaman akun itu."
+                )
+                % {"username": colleague.get_username()}
             )
-    if username:
-        if User.objects.filter(username__iexact=username).exists():
-            raise TeamError(_("Nama pengguna %(username)s sudah dipakai.") % {"username": username})
-    else:
-        username = _free_username(email.split("@")[0] if email else f"{first_name} {last_name}")
+    username = _new_username(email.split("@")[0] if email else f"{first_name} {last_name}")
 
     with transaction.atomic():
         user = User(
@@ -371,8 +377,11 @@ def update_details(manager, user, *, first_name: str, last_name: str, email: str
     """Correct a person's name or email address (for a password reset that reaches them)."""
     _require_account_control(manager, user)
     email = (email or "").strip()
-    if email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise TeamError(_("Email ini sudah dipakai akun lain."))
+    # As in invite(): only an account the manager sees is named; whether one outside
+    # their team uses the address is not told.
+    in_team = scope.managed_users(manager).filter(email__iexact=email).exclude(pk=user.pk)
+    if email and in_team.exists():
+        raise TeamError(_("Email ini sudah dipakai akun lain di wilayah Anda."))
     changed = {
         name: value
         for name, value in (

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import team
@@ -26,18 +25,13 @@ class InviteForm(forms.Form):
             "tautan undangan akan ditampilkan untuk Anda sampaikan sendiri."
         ),
     )
-    username = forms.CharField(
-        label=_("Nama pengguna"),
-        max_length=150,
-        required=False,
-        validators=[UnicodeUsernameValidator()],
-        help_text=_("Boleh dikosongkan: dibuat dari email atau nama."),
-    )
+    # No username field: usernames are made by accounts.team (a chosen one that is taken
+    # would tell the manager that it exists somewhere on the platform).
 
     def __init__(self, *args, manager, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"] = RoleField(manager)
-        self.order_fields(["role", "first_name", "last_name", "email", "username"])
+        self.order_fields(["role", "first_name", "last_name", "email"])
 
 
 class GrantRoleForm(forms.Form):

@@ -7,11 +7,14 @@ region, and storage never overwrites an existing name.
 
 import os
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from .file_types import check_document_file
 
 SHARED_FOLDER = "shared"
 
@@ -82,3 +85,30 @@ class VillageDocument(AbstractDocument):
         verbose_name = _("dokumen")
         verbose_name_plural = _("dokumen")
         permissions = [("choose_document", "Can choose document")]
+
+    def _check_new_file(self) -> None:
+        # Only a file not yet stored is checked: editing the title of a stored document must
+        # not read its file back from storage.
+        if self.file and not self.file._committed:
+            check_document_file(self.file)
+
+    def clean(self):
+        """Refuse a file whose type is not allowed or whose bytes are not of its type.
+
+        Every form saving a document (admin add and edit, multiple upload, chooser upload,
+        API v3) runs this; it replaces Wagtail's own extension check, whose message is not
+        ours, and then lets Wagtail's ``clean()`` run for anything else it checks.
+        """
+        try:
+            self._check_new_file()
+        except ValidationError as error:
+            raise ValidationError({"file": error.error_list}) from error
+        super().clean()
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # Code that saves a document without a form (imports, scripts) is held to the same
+        # rule. A save of other fields only (Wagtail stores ``file_size`` that way, even while
+        # showing a refused upload again) writes no file, so it is not checked.
+        if update_fields is None or "file" in update_fields:
+            self._check_new_file()
+        super().save(*args, update_fields=update_fields, **kwargs)

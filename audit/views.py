@@ -30,9 +30,6 @@ from .models import Kind, RegionLogEntry
 HISTORY_TIMEZONE = WIB
 TIME_FORMAT = "j M Y, H:i"
 REGION_PARAM = "wilayah"
-# Spreadsheet programs run a cell starting with these as a formula; page titles and names
-# come from users, so such values are exported as text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def history_url(region: Region) -> str:
@@ -45,11 +42,6 @@ def history_time(value: datetime.datetime) -> str:
     """A history timestamp as the reader sees it: "2 Des 2026, 14:05 WIB"."""
     local = timezone.localtime(value, HISTORY_TIMEZONE)
     return f"{formats.date_format(local, TIME_FORMAT)} WIB"
-
-
-def csv_text(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
 class HistoryFilterSet(WagtailFilterSet):
@@ -216,8 +208,8 @@ class HistoryView(ReportView):
         return f"{self.export_filename}-{timezone.localdate(timezone=HISTORY_TIMEZONE)}"
 
     def preprocess_field_value(self, field, value, export_format):
+        # Cells that would run as formulas are neutralised for every admin export by
+        # villages.patches.spreadsheet_formulas.
         if field == "timestamp":
             return timezone.localtime(value, HISTORY_TIMEZONE).strftime("%Y-%m-%d %H:%M:%S")
-        if export_format == self.FORMAT_CSV:
-            return csv_text(value)
         return super().preprocess_field_value(field, value, export_format)

@@ -27,6 +27,10 @@ def health(request):
 urlpatterns = [
     # Before Wagtail's own: its tag suggestions list every village's tags.
     path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
+    path(
+        "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/",
+        require_admin_access(tag_autocomplete),
+    ),
     # Before Wagtail's admin URLs, which all require a logged-in editor: the invited person
     # has no password yet.
     path(

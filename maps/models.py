@@ -21,6 +21,10 @@ from . import geometry
 from .forms import MapPageForm
 from .svg import SvgMap, build_svg_map
 
+# Where map.js (its TILE_URL) fetches the tiles it draws under the boundary: the one other
+# origin a public page loads anything from, allowed in that page's Content-Security-Policy.
+TILE_ORIGIN = "https://tile.openstreetmap.org"
+
 PAGE_SVG_SIZE = 1000
 PREVIEW_SVG_SIZE = 320
 
@@ -31,6 +35,14 @@ def openstreetmap_url(latitude, longitude, zoom: int = 18) -> str:
         f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}"
         f"#map={zoom}/{latitude}/{longitude}"
     )
+
+
+def allow_map_tiles(response):
+    """Add the tile server to the response's img-src (django-csp reads ``_csp_update``)."""
+    update = dict(getattr(response, "_csp_update", None) or {})
+    update["img-src"] = [*update.get("img-src", []), TILE_ORIGIN]
+    response._csp_update = update
+    return response
 
 
 class MapPage(PlatformPage):
@@ -79,6 +91,12 @@ class MapPage(PlatformPage):
     class Meta:
         verbose_name = _("peta desa")
         verbose_name_plural = _("peta desa")
+
+    def serve(self, request, *args, **kwargs):
+        return allow_map_tiles(super().serve(request, *args, **kwargs))
+
+    def serve_preview(self, request, mode_name):
+        return allow_map_tiles(super().serve_preview(request, mode_name))
 
     @cached_property
     def boundary_polygons(self) -> list:

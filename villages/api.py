@@ -5,8 +5,11 @@ its public page and collection filters load every view restriction of the instal
 each request. Here pages come only from the requesting site's own page tree (every
 language), images and documents only from the site's own collection tree, and only the view
 restrictions on those trees (or above them) are looked at, so the cost of a request does not
-grow with the number of villages. The v3 API (``villages.api_v3``) uses the same functions.
+grow with the number of villages. The v3 API uses the same functions, through the patches
+``villages.patches.api_v3_public_pages``, ``api_v3_images`` and ``api_v3_documents``.
 """
+
+from http import HTTPStatus
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -16,6 +19,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+
+from ninja.errors import HttpError
 
 from .scope import collection_for_site, filter_collection_items, path_q
 
@@ -124,6 +129,18 @@ def collection_items_for_request(queryset, request):
     if user is not None and user.is_authenticated:
         return filter_collection_items(queryset, user)
     return public_collection_items(queryset, request)
+
+
+def v3_collection_items(model, request):
+    """The images or documents an API v3 read may list (``villages.patches.api_v3_*``).
+
+    A ``?site=`` naming another site is a 400, as in Wagtail's v3 error format.
+    """
+    queryset = model.objects.prefetch_related("tags").order_by("id")
+    try:
+        return collection_items_for_request(queryset, request)
+    except ValueError as exc:
+        raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
 
 
 class VillagePagesAPIViewSet(PagesAPIViewSet):

@@ -83,12 +83,29 @@ TAG_SUGGESTIONS = 10
 
 
 def tag_autocomplete(request, app_name=None, model_name=None):
-    """Wagtail's tag suggestions, limited to tags the user's own regions use."""
+    """Wagtail's tag suggestions, limited to tags the user's own regions use.
+
+    Answers both of Wagtail's paths (``tag-autocomplete/`` and the per-model
+    ``tag-autocomplete/<app>/<model>/``). Only taggit's shared ``Tag`` model is used by the
+    platform; for it, both paths suggest the user's own tags. Another tag model is refused
+    to non-superusers: nothing would scope it.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.http import Http404
+
     from wagtail.admin.views.tags import autocomplete
 
-    if request.user.is_superuser or (app_name and model_name):
-        # Custom tag models are not used by the platform; keep Wagtail's behaviour there.
+    from taggit.models import Tag
+
+    if request.user.is_superuser:
         return autocomplete(request, app_name, model_name)
+    if app_name and model_name:
+        try:
+            content_type = ContentType.objects.get_by_natural_key(app_name, model_name)
+        except ContentType.DoesNotExist as exc:
+            raise Http404 from exc
+        if content_type.model_class() is not Tag:
+            raise Http404
     term = request.GET.get("term", "")
     names = []
     if term:

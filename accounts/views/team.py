@@ -104,7 +104,6 @@ class InviteView(TeamViewMixin, FormView):
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
-                username=data["username"],
                 request=self.request,
             )
         except team.TeamError as exc:

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -49,7 +50,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
-    "wagtail.api.v3",
+    # Wagtail's "wagtail.api.v3", installing our API v3 patches once its routers exist.
+    "villages.api_v3.WagtailAPIV3Config",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -62,11 +64,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own widget templates, for FORM_RENDERER below.
+    "django.forms",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp) with a nonce per response; see CONTENT_SECURITY_POLICY.
+    "villages.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +110,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are rendered with the project's template settings, so the overrides under
+# templates/wagtailadmin/widgets/ (the CSP nonce on Wagtail's date pickers) apply to them.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
@@ -235,6 +246,15 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "assets.VillageImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.VillageDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The only document types accepted; assets/file_types.py checks each file's bytes against its
+# extension (an .exe renamed .pdf is refused) and refuses any extension it has no rule for.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    *("doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("jpg", "jpeg", "png", "gif", "webp"),
+    *("txt", "csv"),
+    "zip",
+]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -247,6 +267,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar avatars in the admin: they would send a hash of every operator's email address to
+# a third party, and the Content-Security-Policy loads images only from us and the media
+# storage. Wagtail shows its default avatar, or the picture a user uploads in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # Moderation emails go to the page's own region's approvers (editorial.notifications), not to
@@ -254,6 +278,32 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # The user bar and "view live" links must use the village's own host.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Content-Security-Policy (django-csp). Scripts run only from our own origin or with the
+# response's nonce (request.csp_nonce), on the public site and in the admin alike; no inline
+# event handlers, no eval. villages.csp adds what only a request knows: the media storage's
+# origin to img-src, and the admin's style-src (see there why it allows inline styles).
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only (to try it
+# on a running installation first); CSP_REPORT_URI receives the browsers' violation reports.
+# (Not as settings named CSP_*: django-csp's system check takes those for its old format.)
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    # The theme's one <style> (the village colours) carries the nonce.
+    "style-src": [SELF, NONCE],
+    # data: for the empty favicon and the admin's inline SVG icons in CSS.
+    "img-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+if env_str("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [env_str("CSP_REPORT_URI")]
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
 # Public caching: anonymous GET responses of pages and the public API.
 VILLAGES_PUBLIC_CACHE_SECONDS = env_int("VILLAGES_PUBLIC_CACHE_SECONDS", 300)

@@ -181,14 +181,14 @@ def test_regency_admin_invites_operator_who_sets_password_and_logs_in(admin_tuba
     )
     assert response.status_code == 200
     user = User.objects.get(email="siti@kebonharjo.test")
-    assert user.username == "siti"
+    assert re.fullmatch(r"siti\.[a-z2-9]{4}", user.username)
     assert not user.has_usable_password()
     assert user.groups.filter(region_role__region=village_a.region, region_role__role="operator")
 
     [message] = mail.outbox
     assert message.to == ["siti@kebonharjo.test"]
     assert "Operator · Desa Kebonharjo" in message.subject
-    assert "Nama pengguna Anda: siti" in message.body
+    assert f"Nama pengguna Anda: {user.username}" in message.body
     link = link_in(message.body)
     assert link in response.text  # also shown once to the admin
 
@@ -213,7 +213,7 @@ def test_regency_admin_invites_operator_who_sets_password_and_logs_in(admin_tuba
     assert done.status_code == 302
     assert done["Location"] == reverse("wagtailadmin_home")
     assert newcomer.get(reverse("wagtailadmin_home")).status_code == 200
-    assert Client().login(username="siti", password=STRONG)
+    assert Client().login(username=user.username, password=STRONG)
 
     # Single use: the same link no longer opens the form.
     again = Client().get(link, follow=True)
@@ -231,7 +231,7 @@ def test_invitation_without_email_shows_link_to_hand_over(admin_tuban, village_a
     assert not mail.outbox
     assert "tidak memiliki email" in response.text
     user = User.objects.get(first_name="Pak", last_name="Darmo")
-    assert user.username == "pak.darmo"
+    assert re.fullmatch(r"pak\.darmo\.[a-z2-9]{4}", user.username)
     assert Client().get(link_in(response.text)).status_code == 302
 
 
@@ -274,18 +274,111 @@ def test_invitation_to_role_outside_scope_is_refused(
     assert not mail.outbox
 
 
-def test_invitation_with_email_of_existing_account_is_refused(admin_tuban, village_a, people):
-    people["operator_sembung"].email = "dipakai@contoh.test"
-    people["operator_sembung"].save()
+def invitation_outcome(response) -> str:
+    """What the manager sees after inviting, with the parts that differ per person and
+    request (the new account's id, username, address and link; CSRF tokens) taken out."""
+    assert response.status_code == 200
+    result = response.context["result"]
+    text = response.text
+    for value, placeholder in (
+        (result.link, "<link>"),
+        (result.user.get_username(), "<username>"),
+        (result.user.email, "<email>"),
+        (f"/admin/tim/{result.user.pk}/", "/admin/tim/<id>/"),
+    ):
+        text = text.replace(value, placeholder)
+    return re.sub(r"(csrfmiddlewaretoken\" value=\"|\"CSRF_TOKEN\": \")[^\"]+", r"\1", text)
+
+
+def test_invitation_with_email_of_account_outside_scope_looks_like_a_new_address(
+    people, village_a, village_b
+):
+    """Operator of Kebonharjo invites the address of Wangi's operator: the same visible
+    outcome as for an address nobody uses, and Wangi's operator is neither added nor
+    changed."""
+    wangi = people["operator_b"]
+    wangi.email = "sri@wangi.test"
+    wangi.save()
+    before = (wangi.username, wangi.password, set(wangi.groups.values_list("pk", flat=True)))
+    client = logged_in(people["operator_a"])
+    contributor = link_id(village_a, Role.CONTRIBUTOR)
+
+    fresh = invite(client, role=contributor, first_name="Sri", email="baru@contoh.test")
+    taken = invite(client, role=contributor, first_name="Sri", email="SRI@wangi.test")
+
+    assert invitation_outcome(taken) == invitation_outcome(fresh)
+    assert "op_wangi" not in taken.text and "Wangi" not in taken.text
+    # Each address got its own invitation, to a new account with its own username.
+    assert [m.to for m in mail.outbox] == [["baru@contoh.test"], ["SRI@wangi.test"]]
+    assert "op_wangi" not in mail.outbox[1].body
+    invited = taken.context["result"].user
+    assert invited.pk != wangi.pk
+    assert list(invited.groups.values_list("pk", flat=True)) == [village_a.group("contributor").pk]
+
+    wangi.refresh_from_db()
+    assert (wangi.username, wangi.password, set(wangi.groups.values_list("pk", flat=True))) == (
+        before
+    )
+    assert not wangi.groups.filter(region_role__region=village_a.region).exists()
+    # Following the link sets the password of the new account, never of Wangi's.
+    newcomer = Client()
+    form_url = newcomer.get(link_in(mail.outbox[1].body))["Location"]
+    newcomer.post(form_url, {"new_password1": STRONG, "new_password2": STRONG})
+    assert Client().login(username=invited.username, password=STRONG)
+    assert not Client().login(username="op_wangi", password=STRONG)
+    assert Client().login(username="op_wangi", password=factories.PASSWORD)
+
+
+def test_invitation_with_email_of_someone_in_own_team_names_them(admin_tuban, village_a, people):
+    people["operator_b"].email = "dipakai@contoh.test"
+    people["operator_b"].save()
     response = invite(
         logged_in(admin_tuban),
         role=link_id(village_a, Role.OPERATOR),
         first_name="Dobel",
         email="DIPAKAI@contoh.test",
     )
-    assert "sudah dipakai akun lain" in response.text
-    assert "op_sembung" not in response.text
+    assert "Sudah ada akun dengan email ini di wilayah Anda (op_wangi)" in response.text
     assert not User.objects.filter(first_name="Dobel").exists()
+    assert not mail.outbox
+
+
+def test_invite_form_has_no_username_to_probe(people):
+    html = logged_in(people["operator_a"]).get(reverse("accounts_team:invite")).text
+    assert 'name="username"' not in html
+
+
+def test_usernames_of_invited_people_never_show_whether_a_name_is_taken(people, village_a):
+    """ "budi" exists in another regency; two invited Budis get names of the same shape."""
+    factories.operator_of(factories.tenant("35.24.01.2001"), username="budi")
+    client = logged_in(people["operator_a"])
+    names = []
+    for _ in range(2):
+        response = invite(client, role=link_id(village_a, Role.CONTRIBUTOR), first_name="Budi")
+        names.append(response.context["result"].user.username)
+    assert all(re.fullmatch(r"budi\.[a-z2-9]{4}", name) for name in names), names
+    assert len(set(names)) == 2
+
+
+def test_details_correction_to_address_of_account_outside_scope_is_not_told(admin_tuban, people):
+    people["operator_sembung"].email = "sembung@lamongan.test"
+    people["operator_sembung"].save()
+    person = people["operator_b"]
+    url = reverse("accounts_team:member", args=[person.pk])
+    response = logged_in(admin_tuban).post(
+        url,
+        {
+            "action": "details",
+            "first_name": "Wulan",
+            "last_name": "",
+            "email": "sembung@lamongan.test",
+        },
+        follow=True,
+    )
+    assert "Data akun disimpan" in response.text
+    assert "sudah dipakai" not in response.text
+    people["operator_sembung"].refresh_from_db()
+    assert people["operator_sembung"].first_name != "Wulan"
 
 
 def test_invitation_needs_a_role_and_a_name(admin_tuban):

@@ -32,7 +32,9 @@ print(json.dumps({
     "LANGUAGE_CODE": settings.LANGUAGE_CODE,
     "EMAIL": [settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT,
               settings.EMAIL_HOST_USER, settings.EMAIL_USE_TLS, settings.DEFAULT_FROM_EMAIL],
-}))
+    "CSP": getattr(settings, "CONTENT_SECURITY_POLICY", None),
+    "CSP_REPORT_ONLY": getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+}, default=repr))
 """
 
 
@@ -104,6 +106,28 @@ def test_embedded_defaults_need_no_services():
 def test_bad_boolean_in_environment_is_a_clear_error():
     loaded = load_settings("cms.settings.dev", DEBUG="kadang")
     assert "DEBUG must be a boolean" in loaded["error"]
+
+
+def test_production_enforces_the_content_security_policy_by_default():
+    loaded = load_settings("cms.settings.production", SECRET_KEY="x" * 50)
+    directives = loaded["CSP"]["DIRECTIVES"]
+    assert loaded["CSP_REPORT_ONLY"] is None
+    assert directives["script-src"] == ["'self'", "csp.constants.NONCE"]
+    assert directives["object-src"] == ["'none'"]
+    assert "report-uri" not in directives
+
+
+def test_csp_can_be_tried_in_report_only_mode_with_a_report_address():
+    loaded = load_settings(
+        "cms.settings.production",
+        SECRET_KEY="x" * 50,
+        CSP_REPORT_ONLY="true",
+        CSP_REPORT_URI="https://laporan.tubankab.go.id/csp",
+    )
+    assert loaded["CSP"] is None
+    directives = loaded["CSP_REPORT_ONLY"]["DIRECTIVES"]
+    assert directives["script-src"] == ["'self'", "csp.constants.NONCE"]
+    assert directives["report-uri"] == ["https://laporan.tubankab.go.id/csp"]
 
 
 def test_production_sends_security_headers(client, village_a, settings):

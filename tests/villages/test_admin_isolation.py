@@ -848,6 +848,20 @@ def test_tag_suggestions_offer_only_tags_of_own_village(admin_a):
     assert not [name for name in names if "wangi" in name or "sembung" in name]
 
 
+def test_per_model_tag_suggestions_offer_only_tags_of_own_village(admin_a):
+    """Wagtail's second path, ``tag-autocomplete/<app>/<model>/``, answered every village's
+    tags of taggit's model before it was shadowed too."""
+    url = reverse("wagtailadmin_tag_model_autocomplete", args=["taggit", "tag"])
+    names = admin_a.get(url, {"term": "kegiatan"}).json()
+    assert "kegiatan-kebonharjo" in names
+    assert not [name for name in names if "wangi" in name or "sembung" in name]
+
+
+def test_per_model_tag_suggestions_refuse_models_nothing_scopes(admin_a):
+    url = reverse("wagtailadmin_tag_model_autocomplete", args=["auth", "user"])
+    assert admin_a.get(url, {"term": "a"}).status_code == 404
+
+
 def test_tag_suggestions_offer_tags_of_own_news_pages(admin_a, own):
     from news.models import NewsPage
 

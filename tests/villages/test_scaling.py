@@ -9,7 +9,8 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import provision_regions
+from tests.assets.helpers import model_add_document
+from tests.factories import logged_in, operator_of, provision_regions
 from villages.models import VillageHomePage
 from villages.routing import site_root_index
 
@@ -20,6 +21,8 @@ def count_queries(client, host, path):
     client.get(path, HTTP_HOST=host)  # warm up: the site-root index is built once per process
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(path, HTTP_HOST=host)
+        if response.streaming:
+            b"".join(response.streaming_content)
     assert response.status_code == 200, (host, path, response.status_code)
     return len(ctx.captured_queries)
 
@@ -31,8 +34,11 @@ MORE_DISTRICTS = ("35.23.02", "35.23.04", "35.23.06", "35.23.08")
 
 
 def test_queries_per_public_request_are_the_same_with_seven_or_eighty_villages(
-    client, village_a, regency
+    client, village_a, regency, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = model_add_document(village_a.collection, "apbdes.pdf", b"%PDF-1.4 APBDes")
+    editor = logged_in(operator_of(village_a))
     targets = [
         (village_a.host, "/"),
         (village_a.host, "/profil/"),
@@ -40,14 +46,20 @@ def test_queries_per_public_request_are_the_same_with_seven_or_eighty_villages(
         (village_a.host, "/api/v2/pages/?type=villages.VillageHomePage&fields=*"),
         ("tuban.test", "/"),
         ("tuban.test", "/jatirogo/"),
+        # A download on the village's host, on the portal, and on the admin's host (signed in).
+        (village_a.host, document.url),
+        ("tuban.test", document.url),
     ]
+    admin_download = ("admin.testserver", document.url)
     before = {target: count_queries(client, *target) for target in targets}
+    before[admin_download] = count_queries(editor, *admin_download)
 
     for district in MORE_DISTRICTS:
         provision_regions(district, base_domain="tuban.test", path=DEMO_CSV)
     assert Site.objects.count() > 80
 
     after = {target: count_queries(client, *target) for target in targets}
+    after[admin_download] = count_queries(editor, *admin_download)
     assert after == before
     # The village home page stays cheap in absolute terms too.
     assert before[(village_a.host, "/")] <= 22

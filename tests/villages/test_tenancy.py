@@ -160,3 +160,19 @@ def test_a_tenant_snippet_without_a_tenant_policy_fails_the_check(monkeypatch):
 @pytest.mark.parametrize("model", [NewsCategory, APIToken])
 def test_registered_policies_are_tenant_policies(model):
     assert isinstance(policy_registry.get_by_type(model), TenantPermissionPolicy)
+
+
+def test_api_v3_page_writes_go_through_the_tenant_page_form():
+    """API v3 builds its write forms from the model's ``base_form_class``: a field made
+    writable later is validated by the same reference check as the admin editor."""
+    from wagtail.api.v3.form_data import get_api_form_class
+    from wagtail.models import get_page_models
+
+    from villages.tenancy.forms import TenantFormMixin
+
+    untenanted = [
+        model._meta.label
+        for model in get_page_models()
+        if model is not Page and not issubclass(get_api_form_class(model), TenantFormMixin)
+    ]
+    assert untenanted == []

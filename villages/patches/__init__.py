@@ -2,7 +2,9 @@
 
 Each module's docstring says what it replaces, why no supported extension point does the
 job, and the version it was checked against; each defines ``PATCH`` (or ``PATCHES``), built
-with ``villages.patches.base.Patch``. ``install()`` runs from ``VillagesConfig.ready()``;
+with ``villages.patches.base.Patch``. ``install()`` runs from ``VillagesConfig.ready()``, and
+``install("wagtailapi_v3")`` from ``villages.apps.WagtailAPIV3Config.ready()`` for the API v3
+patches (their targets exist only once Wagtail's apps are ready);
 ``tests/villages/test_patches.py`` is their tripwire.
 """
 
@@ -14,12 +16,18 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        api_v3_documents,
+        api_v3_error_responses,
+        api_v3_images,
+        api_v3_public_pages,
+        chooser_script_nonce,
         chooser_widgets,
         filter_choices,
         localize_snippets_api,
         media_tags,
         private_pages,
         site_root_index,
+        spreadsheet_formulas,
         translations_report,
     )
 
@@ -30,7 +38,13 @@ def modules() -> list:
         media_tags,
         translations_report,
         chooser_widgets,
+        chooser_script_nonce,
         localize_snippets_api,
+        spreadsheet_formulas,
+        api_v3_public_pages,
+        api_v3_images,
+        api_v3_documents,
+        api_v3_error_responses,
     ]
 
 
@@ -46,6 +60,8 @@ def all_patches() -> list[tuple[str, Patch]]:
     ]
 
 
-def install() -> None:
+def install(app: str = "villages") -> None:
+    """Install the patches that the ready() of ``app`` (an app label) is responsible for."""
     for _name, patch in all_patches():
-        patch.install()
+        if patch.app == app:
+            patch.install()
