@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "maps",
     "assets",
     "search",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
