@@ -75,7 +75,10 @@ class LabelledCell:
 
     def render_html(self, parent_context):
         html = self.cell.render_html(parent_context)
-        return mark_safe(html.replace("<td", format_html('<td data-label="{}"', self.label), 1))  # noqa: S308 - html is the cell template's escaped output
+        start = html.index("<td")
+        end = html.index(">", start)  # the cell templates' attributes hold no ">"
+        label = format_html(' data-label="{}"', self.label)
+        return mark_safe(html[:end] + label + html[end:])  # noqa: S308 - escaped template output
 
 
 class CardTable(Table):
