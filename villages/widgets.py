@@ -22,15 +22,24 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.widgets import AdminImageChooser
 
-from .colours import AA_NORMAL_TEXT, DARK_TEXT, WHITE, contrast_ratio, is_hex_colour, text_colour_on
-
-TEXT_NAMES = {WHITE: _("putih"), DARK_TEXT: _("gelap")}
+from .colours import AA_NORMAL_TEXT, WHITE, contrast_ratio, is_hex_colour, text_colour_on
 
 
 def ratio_text(ratio: float) -> str:
     """A ratio as the operator reads it ("4,4"), cut rather than rounded: 4.46 fails AA, and
     must not read as "4,5"."""
     return number_format(math.floor(ratio * 10) / 10, decimal_pos=1)
+
+
+HINT_OK_WHITE = _("Kontras %(ratio)s:1 dengan teks putih di atasnya: mudah dibaca (minimal 4,5:1).")
+HINT_OK_DARK = _(
+    "Kontras %(ratio)s:1 dengan teks gelap di atasnya: mudah dibaca (minimal 4,5:1). Teks "
+    "putih hanya %(white)s:1, jadi teks di atasnya ditulis gelap."
+)
+HINT_LOW = _(
+    "Kurang kontras: %(ratio)s:1, di bawah 4,5:1. Teks di atas warna ini sulit dibaca. "
+    "Pilih warna yang lebih gelap atau lebih terang."
+)
 
 
 def contrast_hint(colour) -> dict | None:
@@ -40,23 +49,13 @@ def contrast_hint(colour) -> dict | None:
     text = text_colour_on(colour)
     ratio = contrast_ratio(colour, text)
     low = ratio < AA_NORMAL_TEXT
-    params = {
-        "ratio": ratio_text(ratio),
-        "text": TEXT_NAMES[text],
-        "white": ratio_text(contrast_ratio(colour, WHITE)),
-    }
-    message = (HINT_LOW if low else HINT_OK) % params
-    return {"low": low, "message": message}
+    message = HINT_LOW if low else (HINT_OK_WHITE if text == WHITE else HINT_OK_DARK)
+    params = {"ratio": ratio_text(ratio), "white": ratio_text(contrast_ratio(colour, WHITE))}
+    return {"low": low, "message": message % params}
 
 
-HINT_OK = _(
-    "Kontras %(ratio)s:1 dengan teks %(text)s di atasnya: mudah dibaca (minimal 4,5:1). "
-    "Dengan putih: %(white)s:1."
-)
-HINT_LOW = _(
-    "Kurang kontras: %(ratio)s:1, di bawah 4,5:1. Teks di atas warna ini sulit dibaca. "
-    "Pilih warna yang lebih gelap atau lebih terang."
-)
+# The texts the script fills in, with {ratio} and {white} for the figures.
+SCRIPT_PARAMS = {"ratio": "{ratio}", "white": "{white}"}
 
 
 class ColourInput(forms.TextInput):
@@ -75,12 +74,10 @@ class ColourInput(forms.TextInput):
         context["contrast"] = {
             "id": hint_id,
             "hint": contrast_hint(value),
-            # The script fills in these, with {ratio}, {text} and {white} for the figures.
             "templates": {
-                "ok": HINT_OK % {"ratio": "{ratio}", "text": "{text}", "white": "{white}"},
-                "low": HINT_LOW % {"ratio": "{ratio}", "text": "{text}", "white": "{white}"},
-                "white": TEXT_NAMES[WHITE],
-                "dark": TEXT_NAMES[DARK_TEXT],
+                "ok-white": HINT_OK_WHITE % SCRIPT_PARAMS,
+                "ok-dark": HINT_OK_DARK % SCRIPT_PARAMS,
+                "low": HINT_LOW % SCRIPT_PARAMS,
                 "decimal": number_format(0.5, decimal_pos=1)[1],
             },
         }
@@ -95,5 +92,6 @@ class LogoChooser(AdminImageChooser):
     """The image chooser of the identity's logo, with its change action in plain sight."""
 
     template_name = "villages/widgets/logo_chooser.html"
+    classname = "image-chooser logo-chooser"
     choose_one_text = _("Pilih logo")
     choose_another_text = _("Ganti logo")

@@ -90,18 +90,21 @@ def test_contrast_hint_gives_the_ratio_with_the_text_written_on_the_colour(
 
     primary = hint_for(html, "primary_colour")
     secondary = hint_for(html, "secondary_colour")
-    # #1f6f43: white text at 6.15:1; #f2b705: dark text at 9.57:1, 1.82:1 with white.
-    assert primary.get_text(strip=True).startswith("Kontras 6,1:1 dengan teks putih di atasnya")
+    # #1f6f43: white text at 6.15:1; #f2b705: dark text at 9.57:1, white only 1.82:1.
+    assert primary.get_text(strip=True) == (
+        "Kontras 6,1:1 dengan teks putih di atasnya: mudah dibaca (minimal 4,5:1)."
+    )
     assert "colour-contrast--low" not in primary["class"]
-    assert secondary.get_text(strip=True).startswith("Kontras 9,5:1 dengan teks gelap")
-    assert "Dengan putih: 1,8:1." in secondary.get_text()
+    assert secondary.get_text(strip=True) == (
+        "Kontras 9,5:1 dengan teks gelap di atasnya: mudah dibaca (minimal 4,5:1). "
+        "Teks putih hanya 1,8:1, jadi teks di atasnya ditulis gelap."
+    )
     # The texts the script fills in, in the admin's language.
     assert primary["data-low"].startswith("Kurang kontras: {ratio}:1, di bawah 4,5:1.")
-    assert (primary["data-white"], primary["data-dark"], primary["data-decimal"]) == (
-        "putih",
-        "gelap",
-        ",",
+    assert primary["data-ok-dark"].endswith(
+        "Teks putih hanya {white}:1, jadi teks di atasnya ditulis gelap."
     )
+    assert primary["data-decimal"] == ","
 
 
 def test_low_contrast_hint_warns_about_a_saved_unreadable_colour(client_for, operator_a, village_a):

@@ -32,9 +32,10 @@
     const ratio = Math.max(onWhite, onDark);
     const low = ratio < AA_NORMAL_TEXT;
     const data = hint.dataset;
-    hint.textContent = (low ? data.low : data.ok)
+    let template = data.low;
+    if (!low) template = onWhite >= onDark ? data.okWhite : data.okDark;
+    hint.textContent = template
       .replace("{ratio}", ratioText(ratio, data.decimal))
-      .replace("{text}", onWhite >= onDark ? data.white : data.dark)
       .replace("{white}", ratioText(onWhite, data.decimal));
     hint.classList.toggle("colour-contrast--low", low);
   };
