@@ -8,7 +8,9 @@ adjusted by the fenced patches of ``villages.patches``. What is visible is alway
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -197,3 +199,11 @@ def translate_menu_labels(request, menu_items):
     for item in menu_items:
         if item.name in UNTRANSLATED_MENU_LABELS:
             item.label = UNTRANSLATED_MENU_LABELS[item.name]
+
+
+# -- admin styles: wide tables as cards on a phone, the colour picker's contrast hint --------
+
+
+@hooks.register("insert_global_admin_css")
+def platform_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("villages/admin/admin.css"))

@@ -14,11 +14,20 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    NumberColumn,
+    StatusTagColumn,
+    Table,
+    TitleColumn,
+)
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -58,6 +67,41 @@ class HistoryColumn(Column):
         return f"{reverse('audit_history')}?{urlencode({'wilayah': instance.code})}"
 
 
+class LabelledCell:
+    """A cell whose ``<td>`` names its column (``data-label``), for the phone's card layout."""
+
+    def __init__(self, cell, label):
+        self.cell, self.label = cell, label
+
+    def render_html(self, parent_context):
+        html = self.cell.render_html(parent_context)
+        start = html.index("<td")
+        end = html.index(">", start)  # the cell templates' attributes hold no ">"
+        label = format_html(' data-label="{}"', self.label)
+        return mark_safe(html[:end] + label + html[end:])  # noqa: S308 - escaped template output
+
+
+class CardTable(Table):
+    """Wagtail's listing table that becomes one card per row on a phone.
+
+    The layout is ``villages/static/villages/admin/admin.css`` (``table-cards``). Wagtail's
+    cell templates (title, status, date…) render their own ``<td>`` and take no attributes,
+    so the column's label is added to the rendered cell here.
+    """
+
+    classname = "listing table-cards table-cards--dense"
+
+    @property
+    def rows(self):
+        for index, instance in enumerate(self.data):
+            yield CardTable.Row(self, instance, index)
+
+    class Row(Table.Row):
+        def __getitem__(self, key):
+            column = self.columns[key]
+            return LabelledCell(column.get_cell(self.instance), column.label)
+
+
 def explorer_url(row) -> str | None:
     # Every row is a village below the user's own editor regions, where their page rights
     # reach: the explorer opens for them.
@@ -65,14 +109,7 @@ def explorer_url(row) -> str | None:
 
 
 COLUMNS = [
-    # Without nowrap, a wide table breaks long village names letter by letter.
-    TitleColumn(
-        "name",
-        label=_("Desa"),
-        sort_key="name",
-        get_url=explorer_url,
-        classname="w-whitespace-nowrap",
-    ),
+    TitleColumn("name", label=_("Desa"), sort_key="name", get_url=explorer_url),
     Column("kind_label", label=_("Jenis"), sort_key="kind"),
     Column("district_name", label=_("Kecamatan"), sort_key="district"),
     SiteColumn("site_url", label=_("Situs"), sort_key="site"),
@@ -152,6 +189,7 @@ class FreshnessDashboardView(ReportView):
     index_url_name = "editorial_freshness"
     index_results_url_name = "editorial_freshness_results"
     columns = COLUMNS
+    table_class = CardTable
     default_ordering = "name"
     paginate_by = PAGE_SIZE
     is_searchable = True

@@ -65,7 +65,7 @@ def names(response) -> list[str]:
     """The village names of the dashboard table, in order."""
     assert response.status_code == 200, response.content[:500]
     cells = re.findall(
-        r'<td class="[^"]*\btitle">\s*<div class="title-wrapper">'
+        r'<td class="[^"]*\btitle"[^>]*>\s*<div class="title-wrapper">'
         r'\s*<a href="[^"]*">\s*([^<]+?)\s*</a>',
         response.text,
     )

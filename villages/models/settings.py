@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from ..colours import DARK_TEXT, has_readable_text, is_hex_colour
 from ..phone import validate_phone, validate_whatsapp
 from ..tenancy.forms import TenantModelForm
+from ..widgets import ColourInput, LogoChooser
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Gunakan kode warna heksadesimal, misalnya #1f6f43.")
@@ -97,11 +98,18 @@ class VillageIdentity(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("display_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [
+                FieldPanel("display_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo", widget=LogoChooser()),
+            ],
             heading=_("Identitas"),
         ),
         MultiFieldPanel(
-            [FieldPanel("primary_colour"), FieldPanel("secondary_colour")],
+            [
+                FieldPanel("primary_colour", widget=ColourInput()),
+                FieldPanel("secondary_colour", widget=ColourInput()),
+            ],
             heading=_("Warna"),
         ),
         MultiFieldPanel(
