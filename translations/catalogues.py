@@ -28,10 +28,10 @@ import polib
 
 LANGUAGE = "id"
 DOMAINS = ("django", "djangojs")
-# The packages whose interface we complete, and Django's auth, whose texts (passwords) the admin
-# shows: its Indonesian is complete, but we hold it to the same glossary.
+# The packages whose interface we complete, and the Django apps whose texts the admin shows
+# (passwords, "8 menit yang lalu"): its Indonesian is complete, but we hold it to the same glossary.
 UPSTREAM_PACKAGES = ("wagtail", "wagtail_localize")
-UPSTREAM_APPS = ("django.contrib.auth",)
+UPSTREAM_APPS = ("django.contrib.auth", "django.contrib.humanize")
 OVERLAY_DIR = Path(settings.BASE_DIR) / "locale" / LANGUAGE / "LC_MESSAGES"
 GLOSSARY = Path(settings.BASE_DIR) / "locale" / LANGUAGE / "glossary.csv"
 CONTEXT_SEPARATOR = "\x04"

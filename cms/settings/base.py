@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin uses humanize's filters ("8 detik yang lalu"); installed for its catalogue.
+    "django.contrib.humanize",
     # Django's own widget templates, for FORM_RENDERER below.
     "django.forms",
     "axes",
@@ -200,6 +202,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # cannot flood a mailbox: at most PASSWORD_RESET_EMAIL_LIMIT emails per address and
 # PASSWORD_RESET_IP_LIMIT requests per client address per PASSWORD_RESET_RATE_WINDOW seconds.
 # A link stays valid for Django's PASSWORD_RESET_TIMEOUT (3 days), which invitations share.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.login.LoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.password_reset.PasswordResetForm"  # noqa: S105
 PASSWORD_RESET_EMAIL_LIMIT = env_int("PASSWORD_RESET_EMAIL_LIMIT", 3)
 PASSWORD_RESET_IP_LIMIT = env_int("PASSWORD_RESET_IP_LIMIT", 20)

@@ -1,5 +1,6 @@
 """Tripwire and proof for translations/templates.py (Wagtail's untranslated template texts)."""
 
+import re
 from pathlib import Path
 
 from django.template import engines
@@ -46,3 +47,11 @@ def test_a_template_that_extends_keeps_extends_first():
     )
     assert fixed.startswith('{% extends "x.html" %}{% load i18n %}')
     assert '{% translate "Search" %}' in fixed
+
+
+def test_login_page_labels_the_password_field_in_indonesian(client, village_a):
+    response = client.get("/admin/login/", HTTP_HOST=village_a.host)
+    html = re.sub(r"\s+", "", response.content.decode())
+    assert response.status_code == 200
+    assert re.search(r'<labelclass="[^"]*"for="id_password"[^>]*>Sandi', html), html[:0]
+    assert "Password<" not in html
