@@ -86,3 +86,15 @@ def add_onboarding_panel(request, panels):
     panel = panel_for(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# -- the daily tasks of a village (write news, add an event, upload, identity): village roles --
+
+
+@hooks.register("construct_homepage_panels")
+def add_quick_actions_panel(request, panels):
+    from .views.quick_actions import panel_for
+
+    panel = panel_for(request.user)
+    if panel is not None:
+        panels.append(panel)

@@ -29,7 +29,20 @@ class TenantModelForm(TenantFormMixin, WagtailAdminModelForm):
 
 
 class TenantPageForm(TenantFormMixin, WagtailAdminPageForm):
-    """Base of every page form."""
+    """Base of every page form.
+
+    A page being created opens with what each stream block offers as ``new_page_value()``
+    (the content pages' body: one empty paragraph, ready to type in).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound or not self.instance._state.adding:
+            return
+        for name, field in self.fields.items():
+            start = getattr(getattr(field, "block", None), "new_page_value", None)
+            if start is not None and not self.initial.get(name):
+                self.initial[name] = start()
 
 
 class TenantFormPageForm(TenantFormMixin, WagtailAdminFormPageForm):
