@@ -279,6 +279,13 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Images are reduced on upload, not refused for their size (assets/image_uploads.py): the
+# longest side to ASSETS_IMAGE_MAX_SIDE pixels, the bytes under WAGTAILIMAGES_MAX_UPLOAD_SIZE.
+# ASSETS_IMAGE_MAX_INPUT_SIZE bounds what one upload may send before it is reduced.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "assets.forms.VillageImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+ASSETS_IMAGE_MAX_SIDE = env_int("ASSETS_IMAGE_MAX_SIDE", 2560)
+ASSETS_IMAGE_MAX_INPUT_SIZE = env_int("ASSETS_IMAGE_MAX_INPUT_SIZE", 60 * 1024 * 1024)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar avatars in the admin: they would send a hash of every operator's email address to
