@@ -8,10 +8,7 @@ from villages.models.regions import Role
 
 from . import team
 
-
-OUT_OF_SCOPE = _(
-    "Wilayah itu tidak termasuk wilayah yang Anda kelola. Pilih wilayah dari daftar."
-)
+OUT_OF_SCOPE = _("Wilayah itu tidak termasuk wilayah yang Anda kelola. Pilih wilayah dari daftar.")
 
 
 class RegionRoleFields:

@@ -539,9 +539,7 @@ def test_role_from_other_regency_cannot_be_granted(admin_tuban, village_other_re
 def test_operator_cannot_promote_contributor_to_operator(people, village_a):
     person = people["contributor_a"]
     url = reverse("accounts_team:member", args=[person.pk])
-    logged_in(people["operator_a"]).post(
-        url, {"action": "grant", **pick(village_a, Role.OPERATOR)}
-    )
+    logged_in(people["operator_a"]).post(url, {"action": "grant", **pick(village_a, Role.OPERATOR)})
     assert not person.groups.filter(region_role__role="operator").exists()
 
 
