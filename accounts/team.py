@@ -55,23 +55,85 @@ def grantable_links(manager) -> QuerySet:
     """The roles ``manager`` hands out, with their regions, in tree order."""
     return (
         scope.grantable_role_groups(manager)
-        .select_related("region", "region__parent")
+        .select_related("region", "region__parent", "region__parent__parent")
         .order_by("region__code", "role")
     )
 
 
-def role_choices(manager, exclude: set[int] | None = None) -> list:
-    """Choices for a role field: grouped by district (or regency), labelled for people."""
-    groups: dict[str, list] = {}
+ROLE_ORDER = {value: index for index, value in enumerate(Role.values)}
+LEVEL_ORDER = {value: index for index, value in enumerate(Level.values)}
+
+
+@dataclass
+class RolePicker:
+    """What a manager hands out, region first: the regions (grouped by district and sorted
+    by name) and, for each region, the roles it has.
+
+    The team forms show a region select and a role select; ``link()`` turns the pair back
+    into the one role group (``RegionGroup``), or None when the pair is not handed out.
+    """
+
+    region_choices: list
+    role_choices: list[tuple[str, str]]
+    roles_by_region: dict[int, list[str]]
+    links: dict[tuple[int, str], RegionGroup]
+
+    def __bool__(self) -> bool:
+        return bool(self.links)
+
+    def link(self, region_id, role) -> RegionGroup | None:
+        return self.links.get((region_id, role))
+
+
+def _regency_of(region):
+    while region is not None and region.level not in (Level.REGENCY, Level.PROVINCE):
+        region = region.parent
+    return region
+
+
+def role_picker(manager, exclude: set[int] | None = None) -> RolePicker:
+    """The regions and roles ``manager`` hands out (but the role groups in ``exclude``).
+
+    Regions stand in groups: the regencies first, then one group per district, in order of
+    name; in a district's group the district itself comes first, then its villages by name.
+    A manager who spans several regencies sees the regency's name on each district.
+    """
+    links: dict[tuple[int, str], RegionGroup] = {}
+    regions: dict[int, object] = {}
     for link in grantable_links(manager):
         if exclude and link.pk in exclude:
             continue
-        region = link.region
-        # A village's roles stand under its district, as do the district's own.
-        if region.level == Level.VILLAGE and region.parent is not None:
-            region = region.parent
-        groups.setdefault(region.display_name, []).append((link.pk, role_label(link)))
-    return list(groups.items())
+        links[(link.region_id, link.role)] = link
+        regions[link.region_id] = link.region
+    regencies = {(_regency_of(region) or region).pk for region in regions.values()}
+    groups: dict[tuple, tuple[str, list]] = {}
+    for region in regions.values():
+        if region.level in (Level.PROVINCE, Level.REGENCY):
+            key = (0, "", region.code)
+            label = gettext_lazy("Kabupaten/Kota")
+        else:
+            district = region if region.level == Level.DISTRICT else region.parent
+            regency = _regency_of(district)
+            key = (1, district.name.casefold(), district.code)
+            label = district.display_name
+            if len(regencies) > 1 and regency is not None:
+                label = f"{label} · {regency.name}"
+        groups.setdefault(key, (label, []))[1].append(region)
+    region_choices = []
+    for key in sorted(groups):
+        label, members = groups[key]
+        members.sort(key=lambda r: (LEVEL_ORDER[r.level], r.name.casefold(), r.code))
+        region_choices.append((label, [(r.pk, r.display_name) for r in members]))
+    roles_by_region: dict[int, list[str]] = {}
+    for region_id, role in sorted(links, key=lambda pair: ROLE_ORDER[pair[1]]):
+        roles_by_region.setdefault(region_id, []).append(role)
+    kinds = sorted({role for _region, role in links}, key=ROLE_ORDER.__getitem__)
+    return RolePicker(
+        region_choices=region_choices,
+        role_choices=[(role, Role(role).label) for role in kinds],
+        roles_by_region=roles_by_region,
+        links=links,
+    )
 
 
 def team(manager) -> QuerySet:

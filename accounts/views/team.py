@@ -66,8 +66,9 @@ class TeamIndexView(TeamViewMixin, TemplateView):
         if form.is_valid():
             users = team.search(users, form.cleaned_data["q"])
             users = team.filter_status(users, form.cleaned_data["status"])
-            if form.cleaned_data["role"]:
-                users = users.filter(groups__region_role__pk=form.cleaned_data["role"])
+            links = form.links()
+            if links is not None:
+                users = users.filter(groups__region_role__in=links).distinct()
         users = users.order_by("first_name", "last_name", "username")
         page = Paginator(users, PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
@@ -82,7 +83,7 @@ class TeamIndexView(TeamViewMixin, TemplateView):
                 }
                 for user in page
             ],
-            can_invite=bool(team.role_choices(manager)),
+            can_invite=bool(form.picker),
         )
         return context
 
@@ -100,7 +101,7 @@ class InviteView(TeamViewMixin, FormView):
         try:
             result = team.invite(
                 self.request.user,
-                role_id=data["role"],
+                role_id=data["link"].pk,
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
@@ -168,7 +169,7 @@ class MemberView(TeamViewMixin, TemplateView):
         form = GrantRoleForm(self.request.POST, manager=self.request.user, member=self.member)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(grant_form=form))
-        link = team.grant_role(self.request.user, self.member, form.cleaned_data["role"])
+        link = team.grant_role(self.request.user, self.member, form.cleaned_data["link"].pk)
         return self._done(_("Peran %(role)s diberikan.") % {"role": team.role_label(link)})
 
     def do_revoke(self):

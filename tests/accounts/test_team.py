@@ -5,6 +5,7 @@ Everything goes through the real admin views (``accounts_team:*``) and the invit
 """
 
 import re
+from html.parser import HTMLParser
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -48,6 +49,11 @@ def people(village_a, village_b, village_other_regency):
 
 def link_id(tenant, role) -> int:
     return tenant.region.role_groups.get(role=role).pk
+
+
+def pick(tenant, role) -> dict:
+    """The region and role fields of an invitation or a role grant."""
+    return {"region": tenant.region.pk, "role": role}
 
 
 def invite(client, **data):
@@ -126,17 +132,119 @@ def test_operator_cannot_open_fellow_operator(village_a, people):
     assert logged_in(people["operator_a"]).get(url).status_code == 404
 
 
-def test_role_choices_offer_only_own_scope(admin_tuban, people):
-    html = logged_in(admin_tuban).get(reverse("accounts_team:invite")).text
-    assert "Operator · Desa Kebonharjo" in html
-    assert "Editor kecamatan · Kecamatan Jatirogo" in html
-    assert "Admin kabupaten · Kabupaten Tuban" in html
-    assert "Sembung" not in html and "Lamongan" not in html
+class SelectOptions(HTMLParser):
+    """The options of one ``<select>`` of a page: (group label, value, text, selected)."""
 
+    def __init__(self, name):
+        super().__init__()
+        self.name, self.inside, self.group, self.current = name, False, "", None
+        self.options = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "select":
+            self.inside = attrs.get("name") == self.name
+        elif self.inside and tag == "optgroup":
+            self.group = attrs.get("label", "")
+        elif self.inside and tag == "option":
+            self.current = [self.group, attrs.get("value", ""), "", "selected" in attrs]
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current[2] += data
+
+    def handle_endtag(self, tag):
+        if tag == "option" and self.current is not None:
+            self.options.append(tuple(self.current))
+            self.current = None
+        elif tag == "optgroup":
+            self.group = ""
+        elif tag == "select":
+            self.inside = False
+
+
+def options(html: str, name: str) -> list[tuple]:
+    parser = SelectOptions(name)
+    parser.feed(html)
+    return parser.options
+
+
+@pytest.fixture
+def more_of_tuban(db, tmp_path):
+    """A village and a district whose names sort before their codes: Kelurahan Adirejo
+    (after Wangi by code) and Kecamatan Bancar (after Jenu by code)."""
+    csv = tmp_path / "tuban.csv"
+    csv.write_text(
+        "code,name\n35,Jawa Timur\n35.23,Kabupaten Tuban\n35.23.02,Jatirogo\n"
+        "35.23.02.1003,Adirejo\n35.23.13,Bancar\n35.23.13.2001,Sukoharjo\n"
+    )
+    factories.provision_regions("35.23", base_domain="tuban.test", path=csv)
+
+
+def test_invite_picks_region_then_role_from_own_scope_sorted(admin_tuban, more_of_tuban):
+    html = logged_in(admin_tuban).get(reverse("accounts_team:invite")).text
+    regions = [(group, text) for group, value, text, _selected in options(html, "region") if value]
+    assert regions == [
+        ("Kabupaten/Kota", "Kabupaten Tuban"),
+        ("Kecamatan Bancar", "Kecamatan Bancar"),
+        ("Kecamatan Bancar", "Desa Sukoharjo"),
+        ("Kecamatan Jatirogo", "Kecamatan Jatirogo"),
+        ("Kecamatan Jatirogo", "Kelurahan Adirejo"),
+        ("Kecamatan Jatirogo", "Desa Kebonharjo"),
+        ("Kecamatan Jatirogo", "Desa Wangi"),
+        ("Kecamatan Jenu", "Kecamatan Jenu"),
+        ("Kecamatan Jenu", "Desa Karangasem"),
+    ]
+    roles = [text for _group, value, text, _selected in options(html, "role") if value]
+    assert roles == ["Operator", "Kontributor", "Editor kecamatan", "Admin kabupaten"]
+    assert "Sembung" not in html and "Lamongan" not in html and "Sukorame" not in html
+    # The script that keeps the role select to the chosen region's roles carries the nonce.
+    assert re.search(r'<script nonce="[^"]+">\s*\(function', html)
+
+
+def test_operator_invite_has_own_village_and_contributor_chosen_already(people, village_a):
     html = logged_in(people["operator_a"]).get(reverse("accounts_team:invite")).text
-    assert "Kontributor · Desa Kebonharjo" in html
-    assert "Operator · Desa Kebonharjo" not in html
-    assert "Wangi" not in html
+    assert options(html, "region") == [
+        ("Kecamatan Jatirogo", str(village_a.region.pk), "Desa Kebonharjo", True)
+    ]
+    assert options(html, "role") == [("", "contributor", "Kontributor", True)]
+    assert "Wangi" not in html and "Operator" not in html.split('name="role"')[1][:300]
+
+
+@pytest.mark.parametrize(
+    "manager, tenant_code, role",
+    [
+        ("admin_tuban", "35.24.01.2001", Role.OPERATOR),  # a village of another regency
+        ("admin_tuban", "35.24", Role.REGENCY_ADMIN),  # another regency
+        ("operator_a", "35.23.02.2002", Role.CONTRIBUTOR),  # a neighbouring village
+    ],
+)
+def test_invitation_to_region_outside_scope_is_refused_in_indonesian(
+    admin_tuban, people, manager, tenant_code, role
+):
+    user = admin_tuban if manager == "admin_tuban" else people[manager]
+    before = User.objects.count()
+    response = invite(
+        logged_in(user),
+        **pick(factories.tenant(tenant_code), role),
+        first_name="Penyusup",
+        email="penyusup@contoh.test",
+    )
+    assert response.status_code == 200
+    assert "Wilayah itu tidak termasuk wilayah yang Anda kelola" in response.text
+    assert User.objects.count() == before
+    assert not RegionLogEntry.objects.filter(action=Action.USER_INVITE).exists()
+    assert not mail.outbox
+
+
+def test_invitation_to_a_role_the_region_does_not_have_says_which_it_has(admin_tuban, village_a):
+    before = User.objects.count()
+    response = invite(
+        logged_in(admin_tuban), **pick(village_a, Role.REGENCY_ADMIN), first_name="Salah"
+    )
+    assert response.status_code == 200
+    assert "Pilih salah satu: Operator, Kontributor." in response.text
+    assert User.objects.count() == before
 
 
 def test_team_listing_queries_do_not_grow_with_people(
@@ -155,11 +263,15 @@ def test_team_listing_queries_do_not_grow_with_people(
         assert "banyak24" in client.get(url).text
 
 
-def test_team_listing_filters_by_role_status_and_name(admin_tuban, village_a, people):
+def test_team_listing_filters_by_role_status_and_name(admin_tuban, village_a, village_b, people):
     client = logged_in(admin_tuban)
     url = reverse("accounts_team:index")
-    html = client.get(url, {"role": link_id(village_a, Role.CONTRIBUTOR)}).text
+    html = client.get(url, pick(village_a, Role.CONTRIBUTOR)).text
     assert "pkk_kebonharjo" in html and "op_kebonharjo" not in html
+    html = client.get(url, {"region": village_b.region.pk}).text
+    assert "op_wangi" in html and "kt_wangi" in html and "op_kebonharjo" not in html
+    html = client.get(url, {"role": Role.OPERATOR}).text
+    assert "op_wangi" in html and "op_kebonharjo" in html and "pkk_kebonharjo" not in html
     html = client.get(url, {"q": "wangi"}).text
     assert "op_wangi" in html and "op_kebonharjo" not in html
     people["operator_b"].is_active = False
@@ -174,7 +286,7 @@ def test_team_listing_filters_by_role_status_and_name(admin_tuban, village_a, pe
 def test_regency_admin_invites_operator_who_sets_password_and_logs_in(admin_tuban, village_a):
     response = invite(
         logged_in(admin_tuban),
-        role=link_id(village_a, Role.OPERATOR),
+        **pick(village_a, Role.OPERATOR),
         first_name="Siti",
         last_name="Aminah",
         email="siti@kebonharjo.test",
@@ -223,7 +335,7 @@ def test_regency_admin_invites_operator_who_sets_password_and_logs_in(admin_tuba
 def test_invitation_without_email_shows_link_to_hand_over(admin_tuban, village_a):
     response = invite(
         logged_in(admin_tuban),
-        role=link_id(village_a, Role.CONTRIBUTOR),
+        **pick(village_a, Role.CONTRIBUTOR),
         first_name="Pak",
         last_name="Darmo",
     )
@@ -238,7 +350,7 @@ def test_invitation_without_email_shows_link_to_hand_over(admin_tuban, village_a
 def test_operator_invites_contributor_of_own_village(people, village_a):
     response = invite(
         logged_in(people["operator_a"]),
-        role=link_id(village_a, Role.CONTRIBUTOR),
+        **pick(village_a, Role.CONTRIBUTOR),
         first_name="Karang",
         email="kt@kebonharjo.test",
     )
@@ -247,29 +359,13 @@ def test_operator_invites_contributor_of_own_village(people, village_a):
     assert list(user.groups.values_list("region_role__role", flat=True)) == ["contributor"]
 
 
-@pytest.mark.parametrize(
-    "manager, tenant_code, role",
-    [
-        ("admin_tuban", "35.24.01.2001", Role.OPERATOR),  # other regency
-        ("admin_tuban", "35.24", Role.REGENCY_ADMIN),
-        ("operator_a", "35.23.02.2001", Role.OPERATOR),  # operators invite contributors only
-        ("operator_a", "35.23.02.2002", Role.CONTRIBUTOR),  # of their own village
-    ],
-)
-def test_invitation_to_role_outside_scope_is_refused(
-    request, admin_tuban, people, manager, tenant_code, role
-):
-    user = admin_tuban if manager == "admin_tuban" else people[manager]
+def test_operator_cannot_invite_an_operator_of_own_village(people, village_a):
     before = User.objects.count()
     response = invite(
-        logged_in(user),
-        role=link_id(factories.tenant(tenant_code), role),
-        first_name="Penyusup",
-        email="penyusup@contoh.test",
+        logged_in(people["operator_a"]), **pick(village_a, Role.OPERATOR), first_name="Naik"
     )
     assert response.status_code == 200
-    invalid_choice = forms.ChoiceField.default_error_messages["invalid_choice"]
-    assert str(invalid_choice).split("%(value)s")[0].strip() in response.text
+    assert "Pilih peran dari daftar." in response.text
     assert User.objects.count() == before
     assert not mail.outbox
 
@@ -301,10 +397,10 @@ def test_invitation_with_email_of_account_outside_scope_looks_like_a_new_address
     wangi.save()
     before = (wangi.username, wangi.password, set(wangi.groups.values_list("pk", flat=True)))
     client = logged_in(people["operator_a"])
-    contributor = link_id(village_a, Role.CONTRIBUTOR)
+    contributor = pick(village_a, Role.CONTRIBUTOR)
 
-    fresh = invite(client, role=contributor, first_name="Sri", email="baru@contoh.test")
-    taken = invite(client, role=contributor, first_name="Sri", email="SRI@wangi.test")
+    fresh = invite(client, **contributor, first_name="Sri", email="baru@contoh.test")
+    taken = invite(client, **contributor, first_name="Sri", email="SRI@wangi.test")
 
     assert invitation_outcome(taken) == invitation_outcome(fresh)
     assert "op_wangi" not in taken.text and "Wangi" not in taken.text
@@ -334,7 +430,7 @@ def test_invitation_with_email_of_someone_in_own_team_names_them(admin_tuban, vi
     people["operator_b"].save()
     response = invite(
         logged_in(admin_tuban),
-        role=link_id(village_a, Role.OPERATOR),
+        **pick(village_a, Role.OPERATOR),
         first_name="Dobel",
         email="DIPAKAI@contoh.test",
     )
@@ -354,7 +450,7 @@ def test_usernames_of_invited_people_never_show_whether_a_name_is_taken(people, 
     client = logged_in(people["operator_a"])
     names = []
     for _ in range(2):
-        response = invite(client, role=link_id(village_a, Role.CONTRIBUTOR), first_name="Budi")
+        response = invite(client, **pick(village_a, Role.CONTRIBUTOR), first_name="Budi")
         names.append(response.context["result"].user.username)
     assert all(re.fullmatch(r"budi\.[a-z2-9]{4}", name) for name in names), names
     assert len(set(names)) == 2
@@ -385,13 +481,13 @@ def test_invitation_needs_a_role_and_a_name(admin_tuban):
     response = invite(logged_in(admin_tuban), email="x@contoh.test")
     assert response.status_code == 200
     required = str(forms.Field.default_error_messages["required"])
-    assert response.text.count(required) == 2  # role and first name
+    assert response.text.count(required) == 3  # region, role and first name
     assert not User.objects.filter(email="x@contoh.test").exists()
 
 
 def test_resending_an_invitation_makes_a_new_link(admin_tuban, village_a):
     client = logged_in(admin_tuban)
-    invite(client, role=link_id(village_a, Role.OPERATOR), first_name="Budi", email="b@c.test")
+    invite(client, **pick(village_a, Role.OPERATOR), first_name="Budi", email="b@c.test")
     user = User.objects.get(email="b@c.test")
     url = reverse("accounts_team:member", args=[user.pk])
     assert "Kirim ulang undangan" in client.get(url).text
@@ -408,7 +504,7 @@ def test_regency_admin_changes_roles_within_regency(admin_tuban, village_a, vill
     client = logged_in(admin_tuban)
     person = people["contributor_a"]
     url = reverse("accounts_team:member", args=[person.pk])
-    assert client.post(url, {"action": "grant", "role": link_id(village_b, Role.OPERATOR)})
+    assert client.post(url, {"action": "grant", **pick(village_b, Role.OPERATOR)})
     client.post(url, {"action": "revoke", "role": link_id(village_a, Role.CONTRIBUTOR)})
     roles = set(person.groups.values_list("region_role__region__code", "region_role__role"))
     assert roles == {("35.23.02.2002", "operator")}
@@ -435,7 +531,7 @@ def test_role_from_other_regency_cannot_be_granted(admin_tuban, village_other_re
     person = people["contributor_a"]
     url = reverse("accounts_team:member", args=[person.pk])
     logged_in(admin_tuban).post(
-        url, {"action": "grant", "role": link_id(village_other_regency, Role.OPERATOR)}
+        url, {"action": "grant", **pick(village_other_regency, Role.OPERATOR)}
     )
     assert person.groups.count() == 1
 
@@ -443,9 +539,7 @@ def test_role_from_other_regency_cannot_be_granted(admin_tuban, village_other_re
 def test_operator_cannot_promote_contributor_to_operator(people, village_a):
     person = people["contributor_a"]
     url = reverse("accounts_team:member", args=[person.pk])
-    logged_in(people["operator_a"]).post(
-        url, {"action": "grant", "role": link_id(village_a, Role.OPERATOR)}
-    )
+    logged_in(people["operator_a"]).post(url, {"action": "grant", **pick(village_a, Role.OPERATOR)})
     assert not person.groups.filter(region_role__role="operator").exists()
 
 
