@@ -33,6 +33,12 @@ class BodyBlock(blocks.StreamBlock):
     class Meta:
         label = _("isi")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's ImageBlock leaves its chooser unlabelled, so the editor shows the field name,
+        # "Image", in English. Set on the instance: the migrations' block definitions stay as they are.
+        self.child_blocks["image"].child_blocks["image"].label = _("gambar")
+
     def new_page_value(self):
         """What a new page's body starts with in the editor: one empty paragraph, so the
         operator types at once instead of ⊕ → "paragraf" → a click into the box. Set by
