@@ -36,7 +36,7 @@ class BodyBlock(blocks.StreamBlock):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Wagtail's ImageBlock leaves its chooser unlabelled, so the editor shows the field name,
-        # "Image", in English. Set on the instance: the migrations' block definitions stay as they are.
+        # "Image", in English. Set on the instance, so the migrations' block definitions stay.
         self.child_blocks["image"].child_blocks["image"].label = _("gambar")
 
     def new_page_value(self):
