@@ -124,7 +124,7 @@ class IndonesianPasswordValidator:
         if made_of_common_words(password):
             raise ValidationError(
                 _(
-                    "Kata sandi ini mudah ditebak: isinya hanya kata yang sering dipakai "
+                    "Sandi ini mudah ditebak: isinya hanya kata yang sering dipakai "
                     "sebagai sandi (misalnya bismillah, sayang, indonesia atau rahasia), "
                     "walau ditambah angka atau simbol."
                 ),
@@ -134,14 +134,14 @@ class IndonesianPasswordValidator:
         for name in region_names_of(user):
             if any(part in form for part in name_parts(name) for form in forms):
                 raise ValidationError(
-                    _("Kata sandi tidak boleh memuat nama wilayah Anda (%(name)s)."),
+                    _("Sandi tidak boleh memuat nama wilayah Anda (%(name)s)."),
                     code="password_contains_region_name",
                     params={"name": name},
                 )
 
     def get_help_text(self):
         return _(
-            "Kata sandi Anda tidak boleh hanya terdiri dari kata umum seperti bismillah, "
+            "Sandi Anda tidak boleh hanya terdiri dari kata umum seperti bismillah, "
             "sayang atau indonesia, dan tidak boleh memuat nama desa, kecamatan atau "
             "kabupaten Anda."
         )

@@ -72,7 +72,7 @@ def test_fifth_failure_locks_and_sixth_attempt_is_refused_with_429_even_with_rig
     assert response["Retry-After"] == str(15 * 60)
     assert "no-cache" in response["Cache-Control"]
     text = response.content.decode()
-    assert "Login dikunci sementara" in text
+    assert "Masuk dikunci sementara" in text
     assert "15 menit" in text
     assert f'href="{reverse("wagtailadmin_password_reset")}"' in text
 

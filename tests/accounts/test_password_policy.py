@@ -95,7 +95,7 @@ def test_names_of_the_users_own_regions_are_refused_in_both_regencies(dewi, pass
         IndonesianPasswordValidator().validate(password, dewi)
 
     assert refused.value.code == "password_contains_region_name"
-    assert refused.value.messages == [f"Kata sandi tidak boleh memuat nama wilayah Anda ({name})."]
+    assert refused.value.messages == [f"Sandi tidak boleh memuat nama wilayah Anda ({name})."]
 
 
 def test_names_of_other_villages_are_not_the_users_concern(dewi, village_b):
@@ -119,7 +119,7 @@ def test_django_validators_still_apply_with_indonesian_messages(dewi):
     with pytest.raises(ValidationError) as refused:
         validate_password("Xy7#kq2", dewi)
 
-    assert "Kata sandi terlalu pendek. Harus mengandung setidaknya 10 karakter." in (
+    assert "Sandi ini terlalu pendek. Sandi harus berisi paling sedikit 10 karakter." in (
         refused.value.messages
     )
     assert "password_entirely_numeric" in refusal_codes("8405917362", dewi)
@@ -138,8 +138,6 @@ def test_reset_form_refuses_the_village_name_with_an_indonesian_error(dewi):
     )
 
     assert response.status_code == 200
-    assert "Kata sandi tidak boleh memuat nama wilayah Anda (Kebonharjo)." in (
-        response.content.decode()
-    )
+    assert "Sandi tidak boleh memuat nama wilayah Anda (Kebonharjo)." in (response.content.decode())
     dewi.refresh_from_db()
     assert dewi.check_password(factories.PASSWORD)
