@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "assets",
     "search",
     "translations",
+    "guide",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
