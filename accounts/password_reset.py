@@ -12,6 +12,12 @@ with Django's form it
 - tells the email template how long the link stays valid.
 
 The answer never depends on whether the address belongs to an account.
+
+A person whose account has no email address cannot be reached this way; the reset page and
+its "check your email" page say whom to ask instead (``account_help``): on a village's host,
+that village's operator and the regency's Diskominfo with the contact the regency set
+(``Region.support_contact``), elsewhere the same advice without names. The advice is the
+same for everyone on a host, so it tells nothing about any account.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from home.ratelimit import RateLimit, client_ip
+from villages.middleware import find_site_for_host
+from villages.models.regions import Level
 
 logger = logging.getLogger(__name__)
 
@@ -105,3 +113,20 @@ class PasswordResetForm(WagtailPasswordResetForm):
             **(extra_email_context or {}),
         }
         super().save(*args, request=request, extra_email_context=context, **kwargs)
+
+
+def account_help(request) -> dict:
+    """Whom a person without an email address asks for a new password, for this host.
+
+    ``village``: the village of the host (None on a regency portal or an unknown host);
+    ``regency``: the host's regency (None on an unknown host); ``contact``: the regency's
+    ``support_contact`` ("" when it set none).
+    """
+    site = find_site_for_host(request) if request is not None else None
+    region = getattr(site, "region", None) if site is not None else None
+    regency = region.regency() if region is not None else None
+    return {
+        "village": region if region is not None and region.level == Level.VILLAGE else None,
+        "regency": regency,
+        "contact": regency.support_contact if regency is not None else "",
+    }

@@ -462,15 +462,21 @@ def update_details(manager, user, *, first_name: str, last_name: str, email: str
         _record_for_each_region(manager, user, Action.USER_UPDATE, {"fields": list(changed)})
 
 
+def check_reset(manager, user) -> None:
+    """Raise ``TeamError`` when ``manager`` may not reset ``user``'s password (asked before
+    the confirmation page is shown, and again by ``reset_password``)."""
+    _require_account_control(manager, user)
+    if not user.is_active:
+        raise TeamError(_("Aktifkan akun ini dulu sebelum mengatur ulang sandinya."))
+
+
 def reset_password(manager, user, request=None) -> LinkResult:
     """End the current password and every session, and make a link to set a new one.
 
     The link goes to the person's email when they have one, and is shown to the manager
     once, to hand over by other means (WhatsApp, in person) when email does not reach them.
     """
-    _require_account_control(manager, user)
-    if not user.is_active:
-        raise TeamError(_("Aktifkan akun ini dulu sebelum mengatur ulang sandinya."))
+    check_reset(manager, user)
     with transaction.atomic():
         user.set_unusable_password()
         user.save(update_fields=["password"])

@@ -14,6 +14,7 @@ team_urls = [
     path("", views.TeamIndexView.as_view(), name="index"),
     path("undang/", views.InviteView.as_view(), name="invite"),
     path("<int:user_id>/", views.MemberView.as_view(), name="member"),
+    path("<int:user_id>/atur-ulang-sandi/", views.ResetPasswordView.as_view(), name="reset"),
 ]
 
 

@@ -34,11 +34,21 @@ def can_set_policy(user) -> bool:
     return user.is_authenticated and regencies_for(user).exists()
 
 
-def save_policy(policy: RegencyPolicy, user, changed: list[str]) -> RegencyPolicy:
-    """Save ``policy`` (a validated form's instance) and put its moderation setting in force."""
+def save_policy(
+    policy: RegencyPolicy, user, changed: list[str], *, support_contact: str | None = None
+) -> RegencyPolicy:
+    """Save ``policy`` (a validated form's instance) and put its moderation setting in force.
+
+    ``support_contact``, when given, becomes the regency's account help contact
+    (``Region.support_contact``, named on the "Lupa sandi?" pages of its villages).
+    """
     with transaction.atomic():
         policy.updated_by = user
         policy.save()
+        regency = policy.region
+        if support_contact is not None and support_contact.strip() != regency.support_contact:
+            regency.support_contact = support_contact.strip()
+            regency.save(update_fields=["support_contact", "updated_at"])
         apply_district_review(policy.region, policy.district_review)
         if changed:
             record(
@@ -46,6 +56,9 @@ def save_policy(policy: RegencyPolicy, user, changed: list[str]) -> RegencyPolic
                 Action.POLICY_CHANGE,
                 actor=user,
                 label=str(RegencyPolicy._meta.verbose_name),
-                data={name: getattr(policy, name) for name in changed},
+                data={
+                    name: getattr(regency if name == "support_contact" else policy, name)
+                    for name in changed
+                },
             )
     return policy

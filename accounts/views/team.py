@@ -113,10 +113,8 @@ class InviteView(TeamViewMixin, FormView):
         return self.show_link(result, _("Undangan dibuat"))
 
 
-class MemberView(TeamViewMixin, TemplateView):
-    """One person: their roles here, their details, and what the manager may do to them."""
-
-    template_name = "accounts/team/member.html"
+class MemberViewMixin(TeamViewMixin):
+    """A view of one person of the manager's team; anyone else is not found (404)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not scope.can_manage_people(request.user):
@@ -126,6 +124,12 @@ class MemberView(TeamViewMixin, TemplateView):
         except get_user_model().DoesNotExist:
             raise Http404 from None
         return super().dispatch(request, *args, **kwargs)
+
+
+class MemberView(MemberViewMixin, TemplateView):
+    """One person: their roles here, their details, and what the manager may do to them."""
+
+    template_name = "accounts/team/member.html"
 
     def get_page_title(self):
         return self.member.get_full_name() or self.member.get_username()
@@ -195,10 +199,54 @@ class MemberView(TeamViewMixin, TemplateView):
         team.set_active(self.request.user, self.member, True)
         return self._done(_("Akun diaktifkan kembali."))
 
-    def do_reset(self):
-        result = team.reset_password(self.request.user, self.member, self.request)
-        return self.show_link(result, _("Sandi diatur ulang"))
-
     def do_resend(self):
         result = team.resend_invitation(self.request.user, self.member, self.request)
         return self.show_link(result, _("Undangan dikirim ulang"))
+
+
+class ResetPasswordView(MemberViewMixin, TemplateView):
+    """Resetting a person's password: GET asks for confirmation and changes nothing; POST
+    resets (``team.reset_password``) and shows the new link once.
+
+    A reset the manager may not make is refused the same way on both: the member page with
+    the reason (``team.check_reset``); someone outside the team is not found.
+    """
+
+    template_name = "accounts/team/reset_confirm.html"
+    page_title = gettext_lazy("Atur ulang sandi")
+
+    def get_breadcrumbs_items(self):
+        member = self.member
+        return [
+            *super().get_breadcrumbs_items()[:2],
+            {
+                "url": reverse("accounts_team:member", args=[member.pk]),
+                "label": member.get_full_name() or member.get_username(),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def _refused(self, error):
+        messages.error(self.request, str(error))
+        return redirect("accounts_team:member", self.member.pk)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            team.check_reset(request.user, self.member)
+        except team.TeamError as exc:
+            return self._refused(exc)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "member": self.member,
+            "validity": team.link_validity(),
+        }
+
+    def post(self, request, *args, **kwargs):
+        try:
+            result = team.reset_password(request.user, self.member, request)
+        except team.TeamError as exc:
+            return self._refused(exc)
+        return self.show_link(result, _("Sandi diatur ulang"))

@@ -12,14 +12,24 @@ from django.views.generic import FormView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from villages.models import Region
+
 from .. import policy as service
 from ..models import RegencyPolicy, policy_for
 
 
 class PolicyForm(forms.ModelForm):
+    """The policy's fields, and the regency's account help contact (kept on the region)."""
+
+    support_contact = Region._meta.get_field("support_contact").formfield()
+
     class Meta:
         model = RegencyPolicy
         fields = service.POLICY_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["support_contact"].initial = self.instance.region.support_contact
 
 
 class PolicyView(WagtailAdminTemplateMixin, FormView):
@@ -57,7 +67,12 @@ class PolicyView(WagtailAdminTemplateMixin, FormView):
         }
 
     def form_valid(self, form):
-        service.save_policy(form.instance, self.request.user, form.changed_data)
+        service.save_policy(
+            form.instance,
+            self.request.user,
+            form.changed_data,
+            support_contact=form.cleaned_data["support_contact"],
+        )
         messages.success(
             self.request,
             _("Kebijakan %(regency)s disimpan.") % {"regency": self.regency.name},

@@ -575,9 +575,10 @@ def test_account_serving_another_regency_is_not_locked_by_this_one(
     page = client.get(url).text
     assert "Sembung" not in page
     assert "Nonaktifkan akun" not in page
-    for action in ("deactivate", "reset"):
-        response = client.post(url, {"action": action}, follow=True)
-        assert "di luar wilayah yang Anda kelola" in response.text
+    response = client.post(url, {"action": "deactivate"}, follow=True)
+    assert "di luar wilayah yang Anda kelola" in response.text
+    response = client.post(reverse("accounts_team:reset", args=[person.pk]), follow=True)
+    assert "di luar wilayah yang Anda kelola" in response.text
     person.refresh_from_db()
     assert person.is_active and person.has_usable_password()
 
@@ -587,8 +588,8 @@ def test_password_reset_by_regency_admin_ends_old_password(admin_tuban, people, 
     person.email = "operator@kebonharjo.test"
     person.save()
     their_client = logged_in(person)
-    url = reverse("accounts_team:member", args=[person.pk])
-    response = logged_in(admin_tuban).post(url, {"action": "reset"})
+    url = reverse("accounts_team:reset", args=[person.pk])
+    response = logged_in(admin_tuban).post(url)
     assert response.status_code == 200
     link = link_in(response.text)
 
@@ -611,13 +612,13 @@ def test_password_reset_by_regency_admin_ends_old_password(admin_tuban, people, 
 
 def test_operator_resets_own_contributor_but_not_colleagues(people, village_a):
     client = logged_in(people["operator_a"])
-    url = reverse("accounts_team:member", args=[people["contributor_a"].pk])
-    assert client.post(url, {"action": "reset"}).status_code == 200
+    url = reverse("accounts_team:reset", args=[people["contributor_a"].pk])
+    assert client.post(url).status_code == 200
     people["contributor_a"].refresh_from_db()
     assert not people["contributor_a"].has_usable_password()
 
-    url = reverse("accounts_team:member", args=[people["operator_b"].pk])
-    assert client.post(url, {"action": "reset"}).status_code == 404
+    url = reverse("accounts_team:reset", args=[people["operator_b"].pk])
+    assert client.post(url).status_code == 404
     people["operator_b"].refresh_from_db()
     assert people["operator_b"].has_usable_password()
 

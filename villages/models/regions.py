@@ -114,6 +114,18 @@ class Region(models.Model):
     # When a page of the village was last published by a person (a page published through a
     # revision). Kept up to date by villages.signals; provisioning does not count.
     last_published_at = models.DateTimeField(_("terakhir terbit"), null=True, blank=True)
+    # Set by the regency (Diskominfo) on its policy page; the "Lupa sandi?" pages name it
+    # for people whose account has no email address. Only a regency's value is read.
+    support_contact = models.CharField(
+        _("kontak bantuan akun"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Nomor telepon/WhatsApp atau email Diskominfo untuk orang yang tidak dapat "
+            "mengatur ulang sandinya sendiri (akunnya tanpa email). Ditampilkan di halaman "
+            "Lupa sandi? situs desa kabupaten ini."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -145,6 +157,13 @@ class Region(models.Model):
     def regency_code(self) -> str | None:
         parts = self.code.split(".")
         return ".".join(parts[:2]) if len(parts) >= 2 else None
+
+    def regency(self) -> "Region | None":
+        """The regency this region belongs to (itself for a regency); None for a province."""
+        if self.level == Level.REGENCY:
+            return self
+        code = self.regency_code
+        return Region.objects.filter(code=code, level=Level.REGENCY).first() if code else None
 
 
 class Role(models.TextChoices):

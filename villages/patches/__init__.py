@@ -16,6 +16,7 @@ from .base import Patch
 def modules() -> list:
     """The patch modules, in the order they are installed."""
     from . import (
+        account_name_form,
         api_v3_documents,
         api_v3_error_responses,
         api_v3_images,
@@ -47,6 +48,7 @@ def modules() -> list:
         api_v3_images,
         api_v3_documents,
         api_v3_error_responses,
+        account_name_form,
     ]
 
 
