@@ -145,7 +145,8 @@ SECTIONS = (
             ),
             _(
                 "Operator mengatur ulang sandi anggota tim di menu “Tim”: pilih namanya, tekan "
-                "“Atur ulang sandi”, lalu sampaikan tautan yang muncul."
+                "“Atur ulang sandi”, baca apa yang akan terjadi, tekan “Ya, atur ulang sandi”, "
+                "lalu sampaikan tautan yang muncul."
             ),
         ),
         screenshot="lupa-sandi.png",

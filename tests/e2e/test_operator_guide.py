@@ -53,6 +53,9 @@ def village(server_sees_test_data, settings, tmp_path, village_a):
         collection=village_a.collection,
     )
     identity.save()
+    regency = village_a.region.regency()
+    regency.support_contact = "WhatsApp 0812-3456-7890"
+    regency.save(update_fields=["support_contact"])
     return village_a
 
 
@@ -135,6 +138,7 @@ def test_first_day_of_an_operator_with_the_guides_screenshots(
     page.goto(site_server.url(VILLAGE_A, reverse("wagtailadmin_login")))
     page.get_by_role("link", name="Lupa sandi?").click()
     page.wait_for_url(re.compile(r"/password_reset/"))
+    assert "WhatsApp 0812-3456-7890" in page.locator("main").inner_text()
     camera.shoot("lupa-sandi")
 
     assert set(camera.taken) == {section.slug for section in SECTIONS}
