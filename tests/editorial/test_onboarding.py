@@ -68,6 +68,8 @@ def test_new_operator_sees_all_five_steps_open(village_a):
         reverse("wagtailsettings:edit", args=["villages", "villageidentity", village_a.site.pk])
         in html
     )
+    # The guide of the first day is one click from the checklist.
+    assert f'<a href="{reverse("guide_operator")}" data-guide-link>' in html
 
 
 def test_steps_tick_off_from_real_content_and_the_panel_goes_away(village_a):
