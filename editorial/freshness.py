@@ -16,6 +16,9 @@ What the figures mean:
   days is exactly one whose last publish is older than 30 days.
 - **waiting for moderation**: pages of the village with an in-progress workflow (Wagtail runs
   at most one per page). Pages sent back to their author ("needs changes") do not count.
+- **waiting unseen**: of those, the ones whose current step's approvers no email reaches
+  (``editorial.reach``): nobody was told about them. The row is tagged "Peninjau tanpa
+  email".
 - **operators**: active accounts (``is_active``) holding the village's operator role; of
   those, **recent** ones logged in within the last ``LOGIN_WINDOW_DAYS`` days.
 - **inactive**: nothing published for the regency's ``inactive_after_days`` days (its saved
@@ -41,6 +44,7 @@ from villages.models import RegionGroup, VillageHomePage
 from villages.models.pages import VILLAGE_DEPTH
 from villages.models.regions import EDITOR_ROLES, Level, Region, Role, VillageKind
 
+from . import reach
 from .models import RegencyPolicy, ReminderLog, policies_for
 
 PUBLISHED_WINDOWS_DAYS = (30, 90)
@@ -66,6 +70,7 @@ class VillageFreshness:
     published_30: int = 0
     published_90: int = 0
     pending_moderation: int = 0
+    pending_unreached: int = 0
     operators: int = 0
     operators_recent: int = 0
     last_reminded_at: datetime.datetime | None = None
@@ -107,6 +112,10 @@ class VillageFreshness:
     def site_host(self) -> str:
         site = self.region.site if self.region.site_id else None
         return site.hostname if site is not None else ""
+
+    @property
+    def reviewers_unreachable(self) -> bool:
+        return self.pending_unreached > 0
 
     @property
     def status_label(self) -> str:
@@ -193,8 +202,7 @@ def _village_path():
 
 def _pages_in_villages(regions) -> QuerySet:
     """Every page (any language, any status) of the villages inside ``regions``."""
-    anchors = list(scope.region_pages(regions).values_list("path", flat=True))
-    return Page.objects.filter(scope.path_q(anchors), depth__gte=VILLAGE_DEPTH)
+    return reach.village_pages(regions)
 
 
 def _in_moderation(pages: QuerySet) -> QuerySet:
@@ -234,7 +242,7 @@ def is_inactive(last_published_at, inactive_after_days: int, now: datetime.datet
 def village_freshness(regions) -> list[VillageFreshness]:
     """The freshness of every village inside ``regions`` (regencies, districts), by code.
 
-    About ten queries, however many villages there are.
+    About fifteen queries, however many villages there are.
     """
     regions = list(regions)
     if not regions:
@@ -276,6 +284,9 @@ def village_freshness(regions) -> list[VillageFreshness]:
         },
     )
     pending = _by_village_path(_in_moderation(pages), pending_moderation=Count("pk"))
+    for region_id, count in reach.unreached_counts(pages).items():
+        if region_id in rows:
+            rows[region_id].pending_unreached = count
     for counts in (published, pending):
         for path, figures in counts.items():
             row = rows.get(region_of_path.get(path))
@@ -364,6 +375,7 @@ SORT_KEYS = {
     "published_30": lambda row: row.published_30,
     "published_90": lambda row: row.published_90,
     "pending": lambda row: row.pending_moderation,
+    "unreached": lambda row: row.pending_unreached,
     "operators": lambda row: (row.operators_recent, row.operators),
     "status": lambda row: row.inactive,
     "reminded": lambda row: _date_key(row.last_reminded_at),

@@ -10,6 +10,7 @@ submitter remain Wagtail's (templates overridden in templates/wagtailadmin/notif
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from wagtail.admin.mail import EmailNotificationMixin, Notifier
@@ -21,20 +22,35 @@ from villages.models import RegionApprovalTask
 from villages.models.regions import EDITOR_ROLES, Role
 
 
+def with_email(people: QuerySet) -> QuerySet:
+    """Those of ``people`` a moderation email can reach."""
+    return people.exclude(email="")
+
+
+def notification_rounds(task: RegionApprovalTask) -> list[tuple[list[str], bool]]:
+    """Who is asked about a submission at ``task``, in order: each round is (roles, whether
+    holders on the regions above the page's region count). The first round holding anyone
+    with an email address is notified; ``editorial.reach`` reads the same rounds to tell
+    when none does."""
+    # Operators belong to one village; editors' roles reach down from district and regency.
+    rounds = [([task.role], task.role in EDITOR_ROLES)]
+    if task.role == Role.OPERATOR and task.district_editors_may_approve:
+        rounds.append(([Role.DISTRICT_EDITOR], True))
+    rounds.append(([Role.REGENCY_ADMIN], True))
+    return rounds
+
+
 def approvers_to_notify(task: RegionApprovalTask, page: Page):
     """Who hears about a submission at ``task``: the holders of the task's role for the page's
     region; if none of them can be reached, the editors above (so nothing waits unseen)."""
     region = scope.region_for_page(page)
     if region is None:
         return []
-    # Operators belong to one village; editors' roles reach down from district and regency.
-    above = task.role in EDITOR_ROLES
-    people = list(scope.role_holders(region, [task.role], above=above).exclude(email=""))
-    if not people and task.role == Role.OPERATOR and task.district_editors_may_approve:
-        people = list(scope.role_holders(region, [Role.DISTRICT_EDITOR]).exclude(email=""))
-    if not people:
-        people = list(scope.role_holders(region, [Role.REGENCY_ADMIN]).exclude(email=""))
-    return people
+    for roles, above in notification_rounds(task):
+        people = list(with_email(scope.role_holders(region, roles, above=above)))
+        if people:
+            return people
+    return []
 
 
 class RegionTaskSubmissionNotifier(EmailNotificationMixin, Notifier):

@@ -98,3 +98,23 @@ def add_quick_actions_panel(request, panels):
     panel = panel_for(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+# -- submissions no email reaches: the submitter, regency admins --------------------------------
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_unreached_submission(request, page):
+    from .views.reach import warn_submitter
+
+    warn_submitter(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_unreached_moderation_panel(request, panels):
+    from .views.reach import panel_for
+
+    panel = panel_for(request.user)
+    if panel is not None:
+        panels.append(panel)

@@ -58,6 +58,12 @@ class OperatorsColumn(Column):
         return context
 
 
+class ReachColumn(Column):
+    """The tag "Peninjau tanpa email" on a village with submissions nobody was emailed about."""
+
+    cell_template_name = "editorial/freshness/reach_cell.html"
+
+
 class HistoryColumn(Column):
     """A link to the village's history (audit), which the same people may read."""
 
@@ -121,6 +127,7 @@ COLUMNS = [
     StatusTagColumn(
         "status_label", label=_("Status"), sort_key="status", primary=lambda row: not row.inactive
     ),
+    ReachColumn("pending_unreached", label=_("Peringatan"), sort_key="unreached"),
     DateColumn("last_reminded_at", label=_("Pengingat terakhir"), sort_key="reminded"),
     HistoryColumn("history", label=_("Riwayat")),
 ]
@@ -137,6 +144,7 @@ CSV_HEADINGS = {
     "published_30": _("Terbit 30 hari"),
     "published_90": _("Terbit 90 hari"),
     "pending_moderation": _("Menunggu moderasi"),
+    "pending_unreached": _("Menunggu di peninjau tanpa email"),
     "operators": _("Operator aktif"),
     "operators_recent": _("Operator masuk 90 hari"),
     "status_label": _("Status"),

@@ -35,6 +35,7 @@ CSV_HEADER = [
     "Terbit 30 hari",
     "Terbit 90 hari",
     "Menunggu moderasi",
+    "Menunggu di peninjau tanpa email",
     "Operator aktif",
     "Operator masuk 90 hari",
     "Status",
