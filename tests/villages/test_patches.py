@@ -5,8 +5,13 @@ silently bringing back a leak or a slow path."""
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import inspect
+import re
+from pathlib import Path
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve, reverse
@@ -201,3 +206,67 @@ def test_api_v3_media_reads_still_look_up_the_queryset_we_replace(module, name, 
     router = import_module(module)
     for view in views:
         assert name in inspect.unwrap(getattr(router, view)).__code__.co_names, view
+
+
+# -- template copies ----------------------------------------------------------------------------
+
+# templates/wagtailadmin/pages/add_subpage.html is a copy of Wagtail's page-type chooser without
+# the "Pages using …" link beside each type. The sha256 is that of the upstream file the copy
+# was made from (Wagtail 8.0.1).
+ADD_SUBPAGE = "wagtailadmin/pages/add_subpage.html"
+ADD_SUBPAGE_UPSTREAM_SHA256 = "405554e0773c16ee0e1a2482d9ca01042abb74c5ad94ad63af9807da0c410d8d"
+
+
+def _upstream_template(name):
+    import wagtail.admin
+
+    return (Path(wagtail.admin.__file__).parent / "templates" / name).read_text()
+
+
+def _own_template(name):
+    return (Path(settings.BASE_DIR) / "templates" / name).read_text()
+
+
+def test_add_subpage_copy_is_made_from_the_installed_wagtail_template():
+    """When this fails, Wagtail's page-type chooser changed in an upgrade: copy the new
+    ``wagtail/admin/templates/wagtailadmin/pages/add_subpage.html`` over
+    ``templates/wagtailadmin/pages/add_subpage.html`` again, remove the "Pages using …"
+    (``type_use``) link and its column (widen the remaining ``col8`` to ``col12``), keep our
+    leading comment, and put the new file's sha256 here."""
+    upstream = _upstream_template(ADD_SUBPAGE)
+    assert hashlib.sha256(upstream.encode()).hexdigest() == ADD_SUBPAGE_UPSTREAM_SHA256
+
+
+def test_add_subpage_copy_differs_from_upstream_only_by_the_usage_links():
+    upstream = _upstream_template(ADD_SUBPAGE).splitlines()
+    own = _own_template(ADD_SUBPAGE)
+    # Our explanation, a {% comment %} block, is the one thing added.
+    own, comments = re.subn(r"\{% comment %\}.*?\{% endcomment %\}\n", "", own, flags=re.S)
+    assert comments == 1
+    own = own.splitlines()
+
+    removed, changed = [], []
+    matcher = difflib.SequenceMatcher(a=upstream, b=own, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        assert tag != "insert", f"lines added to the copy: {own[b1:b2]}"
+        if tag == "delete":
+            removed.extend(upstream[a1:a2])
+        else:
+            changed.append((upstream[a1:a2], own[b1:b2]))
+
+    # Removed: the usage link's column, and the blank lines around it.
+    usage = [line.strip() for line in removed if line.strip()]
+    assert usage == [
+        '<small class="col4 w-text-end">',
+        usage[1],
+        "</small>",
+    ], removed
+    assert "wagtailadmin_pages:type_use" in usage[1] and "Pages using" in usage[1]
+    # Changed: only the width of the type's column, which now takes the freed space.
+    assert len(changed) == 1, changed
+    (before,), (after,) = changed[0]
+    assert before.strip() == '<div class="col8">', changed
+    assert after == before.replace("col8", "col12"), changed
+    assert "type_use" not in "\n".join(own)
