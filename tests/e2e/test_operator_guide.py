@@ -148,7 +148,9 @@ def test_first_day_of_an_operator_with_the_guides_screenshots(
     # On a phone the menu hides behind its toggle in the top left corner.
     page.locator(".sidebar-nav-toggle--mobile").click()
     page.locator("#wagtail-sidebar").get_by_role("button", name="Bantuan").click()
-    page.get_by_role("link", name="Panduan operator").click()
+    page.locator("#wagtail-sidebar").get_by_role(
+        "link", name="Panduan operator", exact=True
+    ).click()
     page.wait_for_url(re.compile(r"/admin/panduan/$"))
     page.wait_for_load_state("networkidle")
     for section in SECTIONS:
