@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "guide",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
