@@ -335,6 +335,7 @@ class Provisioner:
             page = self._page(
                 RegencyPage, region, self.root_page, row.name, dns_label(row.name), renamed
             )
+            self._sections(page, Level.REGENCY)
             collection = self._collection(region, self.root_collection)
             site = self._site(region, page)
             self._identity(site, row.name)
@@ -345,6 +346,7 @@ class Provisioner:
             page = self._page(
                 DistrictPage, region, parent_page, title, dns_label(row.name), renamed
             )
+            self._sections(page, Level.DISTRICT)
             collection = self._collection(region, self._parent_region(row).collection)
             self._roles(region, page, collection, None)
         elif row.level == Level.VILLAGE:
@@ -442,17 +444,20 @@ class Provisioner:
             return f"{slug}-{code.replace('.', '')}"
         return slug
 
-    def _sections(self, village_page: VillageHomePage) -> None:
-        """The page of every registered section the village does not have yet."""
+    def _sections(self, region_page: Page, level: str = Level.VILLAGE) -> None:
+        """The page of every registered section the region page does not have yet."""
         from django.apps import apps
 
+        wanted = sections.provisioned_sections(level)
+        if not wanted:
+            return
         existing = (
-            set(village_page.get_children().values_list("slug", flat=True))
-            if village_page.numchild
+            set(region_page.get_children().values_list("slug", flat=True))
+            if region_page.numchild
             else set()
         )
         now = timezone.now()
-        for section in sections.provisioned_sections():
+        for section in wanted:
             if section.slug in existing:
                 self.report.count("halaman", "unchanged")
                 continue
@@ -467,7 +472,7 @@ class Provisioner:
                 show_in_menus=True,
                 **section.provision.defaults,
             )
-            village_page.add_child(instance=page)
+            region_page.add_child(instance=page)
             if section.provision.after_create is not None:
                 section.provision.after_create(page)
             self.report.count("halaman", "created")

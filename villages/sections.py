@@ -51,11 +51,16 @@ class Provision:
     values, and ``after_create(page)`` runs once the new page is saved (e.g. the contact
     form's default fields). Existing villages get the page on the next provisioning run;
     a village that already has a child with the section's slug is left alone.
+
+    ``levels`` are the region pages that get the page: villages by default; a section whose
+    page also sums the villages below a kecamatan or regency (open data roll-ups) adds
+    ``"district"`` and/or ``"regency"``, and its page type is then allowed there too.
     """
 
     title: Any  # a (lazy) string
     defaults: Mapping[str, Any] = field(default_factory=dict)
     after_create: Callable[[Page], None] | None = None
+    levels: tuple[str, ...] = ("village",)
 
 
 @dataclass(frozen=True)
@@ -180,9 +185,10 @@ def get_section(slug: str) -> Section | None:
     return _registry.get(slug)
 
 
-def provisioned_sections() -> list[Section]:
-    """The sections provisioning creates a page for, in order."""
-    return [s for s in all_sections() if s.provision is not None]
+def provisioned_sections(level: str = "village") -> list[Section]:
+    """The sections provisioning creates a page for below a region page of ``level``
+    (``"village"``, ``"district"`` or ``"regency"``), in order."""
+    return [s for s in all_sections() if s.provision is not None and level in s.provision.levels]
 
 
 def home_blocks() -> list[Block]:
@@ -206,14 +212,19 @@ def section_app_labels() -> list[str]:
 
 
 def page_types_below(where: str) -> list[str]:
-    """The page types the sections allow below a ``"village"`` home page or the ``"portal"``."""
-    if where not in ("village", "portal"):
+    """The page types the sections allow below a ``"village"`` home page, a ``"district"``
+    page or the ``"portal"`` (the regency page)."""
+    if where not in ("village", "district", "portal"):
         raise ValueError(where)
+    level = {"portal": "regency"}.get(where, where)
     types: list[str] = []
     for section in all_sections():
         if where == "village":
             types += [section.page_model, *section.village_page_types]
-        else:
+            continue
+        if section.provision is not None and level in section.provision.levels:
+            types.append(section.page_model)
+        if where == "portal":
             types += section.portal_page_types
     return list(dict.fromkeys(types))
 

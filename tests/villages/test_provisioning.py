@@ -346,11 +346,12 @@ def test_failure_halfway_leaves_the_database_as_it_was(db, tmp_path, monkeypatch
     original = Provisioner._sections
     calls = []
 
-    def fail_on_second(self, page):
-        calls.append(page)
+    def fail_on_second(self, page, level="village"):
+        if level == "village":  # regency and district pages get their sections too
+            calls.append(page)
         if len(calls) == 2:
             raise RuntimeError("disk penuh")
-        return original(self, page)
+        return original(self, page, level)
 
     monkeypatch.setattr(Provisioner, "_sections", fail_on_second)
     with pytest.raises(RuntimeError):

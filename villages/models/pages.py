@@ -106,7 +106,8 @@ class DistrictPage(RegionPage):
     """A district (kecamatan): groups its villages, shown on the regency portal."""
 
     parent_page_types = ["villages.RegencyPage"]
-    subpage_types = ["villages.VillageHomePage"]
+    # Villages, then the sections' pages that sum the district's villages (open data).
+    subpage_types = RegisteredPageTypes("district", "villages.VillageHomePage")
     template = "villages/district_page.html"
     is_site_home = False  # a page of the portal, not a site of its own
 
