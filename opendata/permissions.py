@@ -1,0 +1,35 @@
+"""Which villages may a user write open data for?
+
+``None`` as the user is the system (the management command): every village. A superuser
+writes every village; a regency admin the villages of their regency; a village operator only
+their own village. Regions come from ``villages.scope``.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from villages import scope
+from villages.models import Region
+from villages.models.regions import Level, Role
+
+WRITER_ROLES = [Role.OPERATOR, Role.REGENCY_ADMIN]
+
+
+def writable_villages(user) -> QuerySet:
+    villages = Region.objects.filter(level=Level.VILLAGE)
+    if user is None or user.is_superuser:
+        return villages
+    regions = scope.user_regions(user, WRITER_ROLES)
+    return villages.filter(scope.region_code_q(regions))
+
+
+def can_write(user, village: Region) -> bool:
+    if village.level != Level.VILLAGE:
+        return False
+    if user is None or user.is_superuser:
+        return True
+    return any(
+        village.code == r.code or village.code.startswith(f"{r.code}.")
+        for r in scope.user_regions(user, WRITER_ROLES)
+    )
