@@ -3,19 +3,19 @@
 Each page sits below a region page (a village home page, a kecamatan page or the regency
 portal) and shows that region's figures: a village's own, or the sums over the villages
 below a kecamatan or regency (``opendata.rollups``). Downloads (``data.csv``, ``data.json``,
-``data.xlsx``) are routes of the page, with the import layouts' rows (``opendata.exports``).
+``data.xlsx``) have the import layouts' rows (``opendata.exports``), served by
+``opendata.views`` (Wagtail's page URLs take no dot).
 """
 
 from __future__ import annotations
 
 from functools import cached_property
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -69,14 +69,6 @@ class DataPage(RoutablePageMixin, PlatformPage):
         context["is_rollup"] = self.is_rollup
         context["period_param"] = self.period_param
         return context
-
-    @path("data.<str:fmt>")
-    def download(self, request, fmt):
-        from opendata import exports
-
-        if fmt not in FORMATS:
-            raise Http404
-        return exports.download(self, request, fmt)
 
 
 def _percent(budget: int, realisation: int):
