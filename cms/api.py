@@ -10,6 +10,7 @@ built (the URLconf imports this module first).
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.urls import api as api_v3
 
+from opendata.api import DataAPIViewSet
 from villages.api import VillageDocumentsAPIViewSet, VillageImagesAPIViewSet, VillagePagesAPIViewSet
 
 from . import api_errors
@@ -18,6 +19,7 @@ api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", VillagePagesAPIViewSet)
 api_v2.register_endpoint("images", VillageImagesAPIViewSet)
 api_v2.register_endpoint("documents", VillageDocumentsAPIViewSet)
+api_v2.register_endpoint("data", DataAPIViewSet)
 
 # Clear 4xx answers where Wagtail's v3 routers would end in a 500 (before ``api_v3.urls``).
 api_errors.install(api_v3)

@@ -1,0 +1,160 @@
+"""Village data in the API: v2 reads and v3 reads and writes, per village and rolled up, each
+site seeing only its own region's figures."""
+
+import json
+
+import pytest
+
+from opendata.models import Release
+from opendata.models.releases import BUDGET, POPULATION
+from tests import factories
+from tests.opendata.test_rollups import budget_release, index_release, population_release
+from villages.models import Region
+from villages.models.regions import Level
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, host, path):
+    response = client.get(path, HTTP_HOST=host)
+    assert response.status_code == 200, response.content[:500]
+    return response.json()
+
+
+def islam(data):
+    category = next(c for c in data["categories"] if c["slug"] == "agama")
+    group = next(g for g in category["groups"] if g["label"] == "Islam")
+    return group["male"], group["female"]
+
+
+@pytest.fixture
+def figures(village_a, village_b, village_c, village_other_regency):
+    population_release(village_a.region, "2025-S1", {("agama", "Islam"): (1210, 1185)})
+    population_release(village_a.region, "2024-S2", {("agama", "Islam"): (1200, 1180)})
+    population_release(village_b.region, "2025-S1", {("agama", "Islam"): (10, 20)})
+    population_release(village_c.region, "2025-S1", {("agama", "Islam"): (3, 4)})
+    population_release(village_other_regency.region, "2025-S1", {("agama", "Islam"): (900, 900)})
+    budget_release(village_a.region, "2025", {"4.2.1": (1_012_000_000, 987_500_000)})
+    budget_release(village_b.region, "2025", {"4.2.1": (800_000_000, 0)})
+    budget_release(village_other_regency.region, "2025", {"4.2.1": (5, 5)})
+    index_release(
+        village_a.region, "2024", {"skor": "0.8200", "iks": "0.8", "ike": "0.85", "ikl": "0.81"}
+    )
+    index_release(
+        village_b.region, "2024", {"skor": "0.6000", "iks": "0.6", "ike": "0.6", "ikl": "0.6"}
+    )
+
+
+# -- v2 ----------------------------------------------------------------------------------
+
+
+def test_v2_village_reads_its_own_figures(client, figures, village_a):
+    data = get(client, village_a.host, "/api/v2/data/")
+    assert data["region"]["code"] == "35.23.02.2001"
+    assert data["rollup"] is False
+    population = data["population"]
+    assert population["period"] == "2025-S1"
+    assert population["periods"] == ["2025-S1", "2024-S2"]
+    assert islam(population) == (1210, 1185)
+    assert population["coverage"]["reported"] == 1
+    budget = {a["code"]: a for a in data["budget"]["accounts"]}
+    assert budget["4.2.1"]["budget"] == 1_012_000_000
+    assert budget["4"]["realisation"] == 987_500_000
+    idm = data["indices"][0]
+    assert idm["dataset"] == "idm"
+    assert idm["years"][0]["values"]["skor"] == "0.8200"
+    assert idm["years"][0]["status"] == "mandiri"
+
+
+def test_v2_period_and_year_are_chosen_by_query(client, figures, village_a):
+    older = get(client, village_a.host, "/api/v2/data/penduduk/?periode=2024-s2")
+    assert older["period"] == "2024-S2"
+    assert islam(older) == (1200, 1180)
+    absent = get(client, village_a.host, "/api/v2/data/apbdes/?tahun=2019")
+    assert absent["period"] is None
+    assert absent["accounts"] == []
+    assert absent["periods"] == ["2025"]
+
+
+@pytest.mark.parametrize(
+    "query", ["periode=2025-S3", "tahun=2025-S1", "tahun=abc", "unknown=1", "site=wangi.test"]
+)
+def test_v2_bad_query_is_a_400_with_a_message(client, figures, village_a, query):
+    response = client.get(f"/api/v2/data/?{query}", HTTP_HOST=village_a.host)
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_v2_unknown_dataset_is_a_404(client, village_a):
+    response = client.get("/api/v2/data/rahasia/", HTTP_HOST=village_a.host)
+    assert response.status_code == 404
+
+
+def test_v2_regency_rolls_up_its_villages_only(client, figures, regency, other_regency):
+    data = get(client, regency.host, "/api/v2/data/")
+    assert data["rollup"] is True
+    assert data["region"]["code"] == "35.23"
+    # By hand: Kebonharjo 1210/1185 + Wangi 10/20 + Karangasem 3/4; never 35.24's 900/900.
+    assert islam(data["population"]) == (1210 + 10 + 3, 1185 + 20 + 4)
+    coverage = data["population"]["coverage"]
+    assert coverage["reported"] == 3
+    assert (
+        coverage["expected"]
+        == Region.objects.filter(level=Level.VILLAGE, code__startswith="35.23.").count()
+    )
+    budget = {a["code"]: a for a in data["budget"]["accounts"]}
+    assert budget["4.2.1"]["budget"] == 1_012_000_000 + 800_000_000
+    idm = data["indices"][0]["years"][0]
+    assert idm["values"]["skor"] == "0.7100"
+    assert idm["status_counts"] == {"mandiri": 1, "berkembang": 1}
+
+    other = get(client, other_regency.host, "/api/v2/data/")
+    assert islam(other["population"]) == (900, 900)
+    assert {a["code"]: a for a in other["budget"]["accounts"]}["4.2.1"]["budget"] == 5
+
+
+def test_v2_village_never_returns_another_villages_figures(client, figures, village_a, village_b):
+    a = get(client, village_a.host, "/api/v2/data/penduduk/")
+    b = get(client, village_b.host, "/api/v2/data/penduduk/")
+    assert islam(a) == (1210, 1185)
+    assert islam(b) == (10, 20)
+    assert b["periods"] == ["2025-S1"]
+    response = client.get(f"/api/v2/data/?site={village_b.host}", HTTP_HOST=village_a.host)
+    assert response.status_code == 400
+
+
+def add_villages(district: Region, count: int, start: int = 3001):
+    """``count`` more villages in ``district``, each with a population release."""
+    for n in range(start, start + count):
+        village = Region.objects.create(
+            code=f"{district.code}.{n}",
+            name=f"Desa Uji {n}",
+            level=Level.VILLAGE,
+            parent=district,
+        )
+        population_release(village, "2025-S1", {("agama", "Islam"): (1, 1)})
+        budget_release(village, "2025", {"4.2.1": (1, 1)})
+        index_release(village, "2024", {"skor": "0.7", "iks": "0.7", "ike": "0.7", "ikl": "0.7"})
+
+
+def test_v2_rollup_query_count_does_not_grow_with_villages(
+    client, regency, django_assert_max_num_queries
+):
+    district = Region.objects.get(code="35.23.02")
+    add_villages(district, 2)
+    with django_assert_max_num_queries(40) as small:
+        get(client, regency.host, "/api/v2/data/")
+    add_villages(district, 18, start=4001)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        data = get(client, regency.host, "/api/v2/data/")
+    assert data["population"]["coverage"]["reported"] == 20
+    assert Release.objects.filter(dataset=POPULATION).count() == 20
+    assert Release.objects.filter(dataset=BUDGET).count() == 20
+
+
+def test_v2_admin_host_has_no_region(client, db):
+    response = client.get("/api/v2/data/", HTTP_HOST="admin.tuban.test")
+    assert response.status_code in (400, 404)
+
+
+_ = json, factories
