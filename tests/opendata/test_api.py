@@ -158,3 +158,30 @@ def test_v2_admin_host_has_no_region(client, db):
 
 
 _ = json, factories
+
+
+# -- v3 reads ----------------------------------------------------------------------------
+
+
+def test_v3_village_and_regency_read_like_v2(client, figures, village_a, regency):
+    own = get(client, village_a.host, "/api/v3/data/penduduk/?periode=2024-S2")
+    assert islam(own) == (1200, 1180)
+    everything = get(client, regency.host, "/api/v3/data/")
+    assert islam(everything["population"]) == (1223, 1209)
+    assert everything == get(client, regency.host, "/api/v2/data/")
+
+
+def test_v3_read_isolation_and_errors(client, figures, village_a, village_b):
+    assert islam(get(client, village_b.host, "/api/v3/data/penduduk/")) == (10, 20)
+    assert client.get("/api/v3/data/rahasia/", HTTP_HOST=village_a.host).status_code == 404
+    bad = client.get("/api/v3/data/?periode=2025-S9", HTTP_HOST=village_a.host)
+    assert bad.status_code == 400
+    foreign = client.get(f"/api/v3/data/?site={village_b.host}", HTTP_HOST=village_a.host)
+    assert foreign.status_code == 400
+
+
+def test_v3_data_routes_are_in_the_openapi_schema(client, village_a):
+    schema = get(client, village_a.host, "/api/v3/openapi.json")
+    assert "/api/v3/data/" in schema["paths"]
+    write = schema["paths"]["/api/v3/data/{dataset}/"]["post"]
+    assert {"201", "400", "401", "403", "404", "422"} <= set(write["responses"])
