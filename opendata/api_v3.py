@@ -11,8 +11,9 @@ replaced by a new release, the previous one kept as history. A token writes only
 villages its user may write (an operator: their own village; a regency admin: the
 regency's villages): another village is a 403.
 
-Every status a route answers is declared here, so the OpenAPI schema documents it (the
-fuzz test ``tests/api/test_v3_fuzz.py`` checks it).
+The error statuses (400, 401, 403, 404, 422 as ``application/problem+json``) are added to the
+OpenAPI schema by ``villages.patches.api_v3_error_responses``, by the same rules as Wagtail's
+routes; ``tests/api/test_v3_fuzz.py`` checks every answer is documented.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import problem_response
 
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -83,16 +84,13 @@ class WriteOut(Schema):
     releases: list[ReleaseOut]
 
 
-READ_ERRORS = {400: ProblemDetail, 404: ProblemDetail, 422: ProblemDetail}
-
-
 def _read_arguments(request, query: DataQuery):
     try:
         region = data_api.region_for_request(request)
     except ValueError as exc:
         raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
     except data_api.NoRegion as exc:
-        raise HttpError(HTTPStatus.NOT_FOUND, str(exc)) from exc
+        raise HttpError(HTTPStatus.BAD_REQUEST, str(exc)) from exc
     try:
         periode = data_api.check_period(query.periode)
         tahun = data_api.check_period(query.tahun, year_only=True)
@@ -103,7 +101,7 @@ def _read_arguments(request, query: DataQuery):
 
 @router.get(
     "/",
-    response={200: dict[str, Any], **READ_ERRORS},
+    response=dict[str, Any],
     auth=READ_AUTH,
     url_name="data_all",
     operation_id="data_all",
@@ -120,7 +118,7 @@ def data_all(request: HttpRequest, query: Query[DataQuery]):
 
 @router.get(
     "/{dataset}/",
-    response={200: dict[str, Any], **READ_ERRORS},
+    response=dict[str, Any],
     auth=READ_AUTH,
     url_name="data_detail",
     operation_id="data_detail",
@@ -173,14 +171,7 @@ def _problem(status: int, detail: str, errors=None):
 
 @router.post(
     "/{dataset}/",
-    response={
-        201: WriteOut,
-        400: ProblemDetail,
-        401: ProblemDetail,
-        403: ProblemDetail,
-        404: ProblemDetail,
-        422: ProblemDetail,
-    },
+    response={201: WriteOut},
     auth=BearerTokenAuth(),
     url_name="data_write",
     operation_id="data_write",
