@@ -61,7 +61,7 @@ class FiguresIn(Schema):
         description="2025-S1 atau 2025 (penduduk); tahun untuk APBDes dan indeks.",
         max_length=10,
     )
-    rows: list[dict[str, Any]] = Field(
+    rows: list[dict[str, str | int | float | None]] = Field(
         ...,
         min_length=1,
         description=(
@@ -204,8 +204,15 @@ def data_write(request: HttpRequest, dataset: str, data: FiguresIn):
         return _problem(
             400,
             _("Ada %(n)d kesalahan; tidak ada yang disimpan.") % {"n": len(plan.errors)},
+            # ``row`` counts the body's rows from 1 (the import's row 2 is the first).
             errors=[
-                {"row": e.row, "column": e.column, "message": str(e.message)} for e in plan.errors
+                {
+                    "row": e.row - 1,
+                    "column": e.column,
+                    "message": str(e.message),
+                    "loc": ["body", "rows", e.row - 2, e.column],
+                }
+                for e in plan.errors
             ],
         )
     stray = [r for r in plan.releases if r.village.pk != village.pk or r.dataset != dataset]

@@ -3,6 +3,8 @@ site seeing only its own region's figures."""
 
 import json
 
+from wagtail.models import APIToken
+
 import pytest
 
 from opendata.models import Release
@@ -157,9 +159,6 @@ def test_v2_admin_host_has_no_region(client, db):
     assert response.status_code in (400, 404)
 
 
-_ = json, factories
-
-
 # -- v3 reads ----------------------------------------------------------------------------
 
 
@@ -185,3 +184,119 @@ def test_v3_data_routes_are_in_the_openapi_schema(client, village_a):
     assert "/api/v3/data/" in schema["paths"]
     write = schema["paths"]["/api/v3/data/{dataset}/"]["post"]
     assert {"201", "400", "401", "403", "404", "422"} <= set(write["responses"])
+
+
+# -- v3 writes ---------------------------------------------------------------------------
+
+
+def bearer(user):
+    """Headers authenticating as ``user`` with a real API token (as tests/api does)."""
+    _token, plaintext = APIToken.create_token(user=user, name="uji")
+    return {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+
+
+@pytest.fixture
+def api(client):
+    def post(user, host, dataset, body, token=True):
+        headers = {"HTTP_HOST": host, **(bearer(user) if token else {})}
+        return client.post(
+            f"/api/v3/data/{dataset}/", json.dumps(body), content_type="application/json", **headers
+        )
+
+    return post
+
+
+def population_body(code="35.23.02.2001", periode="2025-S2", male=1300):
+    return {
+        "kode_wilayah": code,
+        "periode": periode,
+        "rows": [
+            {"statistik": "agama", "kelompok": "Islam", "laki_laki": male, "perempuan": 1250},
+            {"statistik": "agama", "kelompok": "Kristen", "laki_laki": 4, "perempuan": 5},
+        ],
+    }
+
+
+def test_v3_operator_writes_own_village_and_reads_it_back(client, api, village_a, operator_a):
+    response = api(operator_a, village_a.host, "penduduk", population_body())
+    assert response.status_code == 201, response.content
+    (saved,) = response.json()["releases"]
+    assert saved == {
+        "kode_wilayah": "35.23.02.2001",
+        "dataset": "penduduk",
+        "periode": "2025-S2",
+        "versi": 1,
+        "baris": 2,
+    }
+    release = Release.objects.get(village=village_a.region, is_current=True)
+    assert (release.source, release.created_by) == ("api", operator_a)
+    assert islam(get(client, village_a.host, "/api/v3/data/penduduk/")) == (1300, 1250)
+
+    again = api(operator_a, village_a.host, "penduduk", population_body(male=1301))
+    assert again.json()["releases"][0]["versi"] == 2
+    assert Release.objects.filter(village=village_a.region).count() == 2
+
+
+def test_v3_budget_write_through_the_pipeline(api, village_a, operator_a):
+    body = {
+        "kode_wilayah": "35.23.02.2001",
+        "periode": "2025",
+        "rows": [
+            {
+                "kode_rekening": "4.2.1",
+                "uraian": "Dana Desa",
+                "anggaran": 1012000000,
+                "realisasi": 987500000,
+            }
+        ],
+    }
+    response = api(operator_a, village_a.host, "apbdes", body)
+    assert response.status_code == 201, response.content
+    assert Release.objects.get(dataset=BUDGET).row_count == 1
+
+
+def test_v3_bad_row_is_a_400_naming_row_and_column_and_saves_nothing(api, village_a, operator_a):
+    body = population_body()
+    body["rows"].append(
+        {"statistik": "agama", "kelompok": "Islam-ish", "laki_laki": -1, "perempuan": 1}
+    )
+    response = api(operator_a, village_a.host, "penduduk", body)
+    assert response.status_code == 400, response.content
+    problem = response.json()
+    errors = problem["errors"]
+    assert errors and all(e["row"] == 3 for e in errors)
+    assert {e["column"] for e in errors} & {"kelompok", "laki_laki"}
+    assert all(e["message"] for e in errors)
+    assert not Release.objects.exists()
+
+
+def test_v3_operator_cannot_write_another_village(api, village_a, village_b, operator_a):
+    for host in (village_a.host, village_b.host):
+        response = api(operator_a, host, "penduduk", population_body(code="35.23.02.2002"))
+        assert response.status_code == 403
+    assert not Release.objects.exists()
+
+
+def test_v3_regency_admin_writes_its_villages_but_not_another_regency(
+    api, regency, village_b, village_other_regency
+):
+    admin = factories.regency_admin_of(regency)
+    ok = api(admin, regency.host, "penduduk", population_body(code="35.23.02.2002"))
+    assert ok.status_code == 201, ok.content
+    refused = api(admin, regency.host, "penduduk", population_body(code="35.24.01.2001"))
+    assert refused.status_code == 403
+    assert list(Release.objects.values_list("region_code", flat=True)) == ["35.23.02.2002"]
+
+
+def test_v3_write_without_token_is_refused(api, village_a, operator_a):
+    response = api(operator_a, village_a.host, "penduduk", population_body(), token=False)
+    assert response.status_code == 401
+    assert not Release.objects.exists()
+
+
+def test_v3_write_unknown_village_or_dataset_is_a_404(api, village_a, operator_a):
+    assert (
+        api(operator_a, village_a.host, "penduduk", population_body("35.23.02.9999")).status_code
+        == 404
+    )
+    assert api(operator_a, village_a.host, "rahasia", population_body()).status_code == 404
