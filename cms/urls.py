@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.invitation import AcceptInvitationView
 from opendata import views as opendata_views
+from opendata.catalog import catalog_view
 from search import views as search_views
 from villages.seo import SiteSitemap
 from villages.views import tag_autocomplete
@@ -43,6 +44,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
+    path("data/catalog.jsonld", catalog_view, name="opendata_catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("_health/", health),
