@@ -1,0 +1,1 @@
+"""The admin side of open village data: history, entry forms, import, regency categories."""

@@ -1,0 +1,58 @@
+"""The "Data desa" admin menu: history, entry forms, import and the regency's categories.
+
+Who sees what is decided by ``opendata.permissions`` and ``villages.scope``, never here.
+"""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from .views import history
+
+MENU_HOOK = "register_opendata_menu_item"
+
+
+@hooks.register("register_admin_urls")
+def register_opendata_urls():
+    return [
+        path("data-desa/riwayat/", history.HistoryView.as_view(), name="opendata_history"),
+        path(
+            "data-desa/riwayat/<int:pk>/",
+            history.ReleaseDetailView.as_view(),
+            name="opendata_release",
+        ),
+    ]
+
+
+class ReaderMenuItem(MenuItem):
+    def is_shown(self, request):
+        return history.can_view_history(request.user)
+
+
+class DataMenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return history.can_view_history(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_opendata_menu():
+    return DataMenuItem(
+        _("Data desa"),
+        Menu(register_hook_name=MENU_HOOK),
+        name="opendata",
+        icon_name="table",
+        order=260,
+    )
+
+
+@hooks.register(MENU_HOOK)
+def register_history_item():
+    return ReaderMenuItem(
+        _("Riwayat"),
+        reverse("opendata_history"),
+        name="opendata-history",
+        icon_name="history",
+        order=100,
+    )
