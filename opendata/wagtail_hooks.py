@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from .views import history
+from .views import entry, history
 
 MENU_HOOK = "register_opendata_menu_item"
 
@@ -23,7 +23,14 @@ def register_opendata_urls():
             history.ReleaseDetailView.as_view(),
             name="opendata_release",
         ),
+        path("data-desa/isi/", entry.EntryIndexView.as_view(), name="opendata_entry_index"),
+        path("data-desa/isi/<slug:dataset>/", entry.EntryView.as_view(), name="opendata_entry"),
     ]
+
+
+class WriterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return entry.can_enter(request.user)
 
 
 class ReaderMenuItem(MenuItem):
@@ -55,4 +62,15 @@ def register_history_item():
         name="opendata-history",
         icon_name="history",
         order=100,
+    )
+
+
+@hooks.register(MENU_HOOK)
+def register_entry_item():
+    return WriterMenuItem(
+        _("Isi data"),
+        reverse("opendata_entry_index"),
+        name="opendata-entry",
+        icon_name="edit",
+        order=200,
     )
