@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from .categories_admin import CategoryForm, CategoryPermissionPolicy, StatisticCategoryViewSet
+from .models import StatisticCategory
+from .permissions import admin_regencies
 from .views import entry, history
 
 MENU_HOOK = "register_opendata_menu_item"
@@ -73,4 +78,28 @@ def register_entry_item():
         name="opendata-entry",
         icon_name="edit",
         order=200,
+    )
+
+
+# -- a regency's own statistic categories: regency admins ------------------------------------
+
+StatisticCategory.base_form_class = CategoryForm
+register_permission_policy(StatisticCategory, CategoryPermissionPolicy(StatisticCategory))
+category_viewset = StatisticCategoryViewSet()
+register_snippet(category_viewset)
+
+
+class RegencyAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_regencies(request.user).exists()
+
+
+@hooks.register(MENU_HOOK)
+def register_category_item():
+    return RegencyAdminMenuItem(
+        _("Kategori statistik"),
+        reverse(category_viewset.get_url_name("list")),
+        name="opendata-categories",
+        icon_name="table",
+        order=400,
     )
