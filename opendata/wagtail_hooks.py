@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from .categories_admin import CategoryForm, CategoryPermissionPolicy, StatisticCategoryViewSet
 from .models import StatisticCategory
 from .permissions import admin_regencies
-from .views import entry, history
+from .views import entry, history, imports
 
 MENU_HOOK = "register_opendata_menu_item"
 
@@ -30,6 +30,12 @@ def register_opendata_urls():
         ),
         path("data-desa/isi/", entry.EntryIndexView.as_view(), name="opendata_entry_index"),
         path("data-desa/isi/<slug:dataset>/", entry.EntryView.as_view(), name="opendata_entry"),
+        path("data-desa/impor/", imports.ImportView.as_view(), name="opendata_import"),
+        path(
+            "data-desa/impor/templat/<slug:layout>.<slug:fmt>",
+            imports.TemplateDownloadView.as_view(),
+            name="opendata_import_template",
+        ),
     ]
 
 
@@ -78,6 +84,17 @@ def register_entry_item():
         name="opendata-entry",
         icon_name="edit",
         order=200,
+    )
+
+
+@hooks.register(MENU_HOOK)
+def register_import_item():
+    return WriterMenuItem(
+        _("Impor berkas"),
+        reverse("opendata_import"),
+        name="opendata-import",
+        icon_name="upload",
+        order=300,
     )
 
 
