@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -35,6 +36,8 @@ ALLOWED_SUFFIXES = (".csv", ".xlsx")
 MAX_BYTES = 50 * 1024 * 1024
 STORE = Path(tempfile.gettempdir()) / "opendata-imports"
 TEMPLATE_LAYOUTS = ("population", "apbdes", "index")
+# A file previewed but never confirmed is removed after this many seconds.
+KEEP_SECONDS = 24 * 3600
 
 
 def can_import(user) -> bool:
@@ -56,8 +59,19 @@ class ImportForm(forms.Form):
         return upload
 
 
+def _sweep_stale() -> None:
+    cutoff = time.time() - KEEP_SECONDS
+    for path in STORE.iterdir():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def _store(request, upload) -> str:
     STORE.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _sweep_stale()
     token = secrets.token_urlsafe(24)
     path = STORE / token
     with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
