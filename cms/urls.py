@@ -63,7 +63,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("cari/", search_views.search, name="search"),
-    # Downloads below the open data pages (/statistik/data.csv …): see opendata.views.
+    # Downloads below the open data pages (/statistik/data.csv …): see opendata.views.downloads.
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)+)data\.(?P<fmt>csv|json|xlsx)$",
         opendata_views.download,

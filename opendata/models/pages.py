@@ -4,7 +4,7 @@ Each page sits below a region page (a village home page, a kecamatan page or the
 portal) and shows that region's figures: a village's own, or the sums over the villages
 below a kecamatan or regency (``opendata.rollups``). Downloads (``data.csv``, ``data.json``,
 ``data.xlsx``) have the import layouts' rows (``opendata.exports``), served by
-``opendata.views`` (Wagtail's page URLs take no dot).
+``opendata.views.downloads`` (Wagtail's page URLs take no dot).
 """
 
 from __future__ import annotations

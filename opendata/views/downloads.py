@@ -9,8 +9,8 @@ from django.http import Http404
 
 from wagtail.models import Site
 
-from . import exports
-from .models.pages import DataPage
+from .. import exports
+from ..models.pages import DataPage
 
 
 def download(request, page_path: str, fmt: str):
