@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.search import index
 
+from rest_framework import serializers
+
 from maps import geometry
 from maps.svg import build_svg_map
 from villages.models import PlatformPage
@@ -228,7 +230,9 @@ class ProjectPage(PlatformPage):
         APIField("year"),
         APIField("budget"),
         APIField("fund_source"),
-        APIField("account_code"),
+        APIField(
+            "account", serializer=serializers.CharField(source="account_code", allow_null=True)
+        ),
         APIField("executor"),
         APIField("volume"),
         APIField("unit"),

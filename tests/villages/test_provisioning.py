@@ -103,6 +103,7 @@ def test_village_gets_standard_sections(village_a, village_other_regency):
         "dokumen",
         "produk",
         "peta",
+        "pembangunan",
         "kontak",
     ]
     for village in (village_a, village_other_regency):
