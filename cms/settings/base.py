@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "translations",
     "guide",
     "opendata",
+    "projects",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -105,6 +105,7 @@ def test_village_gets_standard_sections(village_a, village_other_regency):
         "peta",
         "statistik",
         "apbdes",
+        "pembangunan",
         "idm",
         "kontak",
     ]

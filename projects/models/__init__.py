@@ -1,0 +1,4 @@
+from .pages import FundSource, ProjectIndexPage, ProjectPage
+from .progress import ProgressUpdate
+
+__all__ = ["FundSource", "ProgressUpdate", "ProjectIndexPage", "ProjectPage"]
