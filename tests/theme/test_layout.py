@@ -22,6 +22,10 @@ STANDARD_SECTIONS = [
     "dokumen",
     "produk",
     "peta",
+    "statistik",
+    "apbdes",
+    "pembangunan",
+    "idm",
     "kontak",
 ]
 

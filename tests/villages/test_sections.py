@@ -32,6 +32,10 @@ STANDARD_ORDER = [
     "dokumen",
     "produk",
     "peta",
+    "statistik",
+    "apbdes",
+    "pembangunan",
+    "idm",
     "kontak",
 ]
 
@@ -139,10 +143,21 @@ def test_village_and_portal_page_types_come_from_the_registry():
         "publications.DocumentIndexPage",
         "products.ProductIndexPage",
         "maps.MapPage",
+        "opendata.PopulationPage",
+        "opendata.BudgetPage",
+        "projects.ProjectIndexPage",
+        "opendata.IndexPage",
         "home.ContactPage",
     ]
     portal_types = [m._meta.label for m in RegencyPage.allowed_subpage_models()]
-    assert portal_types == ["villages.DistrictPage", "home.StandardPage"]
+    assert portal_types == [
+        "villages.DistrictPage",
+        "home.StandardPage",
+        "opendata.PopulationPage",
+        "opendata.BudgetPage",
+        "projects.ProjectIndexPage",
+        "opendata.IndexPage",
+    ]
 
 
 def test_operators_get_the_model_permissions_the_sections_ask_for(village_a):
