@@ -117,3 +117,14 @@ def test_catalogue_without_data_has_no_datasets(client, village_a):
 def test_catalogue_query_count_is_fixed(client, figures, regency, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         catalog(client, regency.host)
+
+
+def test_catalogue_download_links_are_served(client, figures, village_a):
+    from urllib.parse import urlsplit
+
+    urls = download_urls(catalog(client, village_a.host))
+    for url in sorted(u for u in urls if ".csv" in u):
+        parts = urlsplit(url)
+        response = client.get(f"{parts.path}?{parts.query}", HTTP_HOST=parts.hostname)
+        assert response.status_code == 200, url
+        assert response.content.startswith(b"kode_wilayah,")
