@@ -1,8 +1,8 @@
-"""Who may enter village figures: operators of their village, regency admins of their regency.
+"""Which villages may a user write open data for?
 
-Reading the history follows the tenancy registration (``villages.tenancy.ownership.visible``):
-whoever holds a role on a region sees its villages' releases. Writing is narrower: only an
-operator (their own village) or a regency admin (every village of their regency).
+``None`` as the user is the system (the management command): every village. A superuser
+writes every village; a regency admin the villages of their regency; a village operator only
+their own village. Regions come from ``villages.scope``.
 """
 
 from __future__ import annotations
@@ -13,34 +13,43 @@ from villages import scope
 from villages.models import Region
 from villages.models.regions import Level, Role
 
-WRITING_ROLES = (Role.OPERATOR, Role.REGENCY_ADMIN)
+WRITER_ROLES = [Role.OPERATOR, Role.REGENCY_ADMIN]
 
 
 def writable_villages(user) -> QuerySet:
-    """The villages whose figures ``user`` may enter or import."""
     villages = Region.objects.filter(level=Level.VILLAGE)
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return villages.none()
-    if user.is_superuser:
+    if user is None or user.is_superuser:
         return villages
-    regions = scope.user_regions(user, roles=WRITING_ROLES)
-    if not regions:
+    if not user.is_authenticated or not user.is_active:
         return villages.none()
+    regions = scope.user_regions(user, WRITER_ROLES)
     return villages.filter(scope.region_code_q(regions))
 
 
-def can_write(user, village) -> bool:
-    if village is None:
+def can_write(user, village: Region) -> bool:
+    if village.level != Level.VILLAGE:
         return False
-    return writable_villages(user).filter(pk=village.pk).exists()
+    if user is None or user.is_superuser:
+        return True
+    return any(
+        village.code == r.code or village.code.startswith(f"{r.code}.")
+        for r in scope.user_regions(user, WRITER_ROLES)
+    )
 
 
 def admin_regencies(user) -> QuerySet:
     """The regencies on which ``user`` is a regency admin (every regency for superusers)."""
     regencies = Region.objects.filter(level=Level.REGENCY)
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return regencies.none()
     if user.is_superuser:
         return regencies
     codes = [r.code for r in scope.user_regions(user, roles=[Role.REGENCY_ADMIN])]
     return regencies.filter(code__in=codes)
+
+
+def writing_regions(user) -> list[Region]:
+    """The regions (villages, regencies) on which ``user`` holds a writing role."""
+    if user.is_superuser:
+        return list(Region.objects.filter(level=Level.REGENCY).order_by("code"))
+    return scope.user_regions(user, WRITER_ROLES)
