@@ -18,12 +18,10 @@ WRITER_ROLES = [Role.OPERATOR, Role.REGENCY_ADMIN]
 
 def writable_villages(user) -> QuerySet:
     villages = Region.objects.filter(level=Level.VILLAGE)
-    if user is None:
+    if user is None or user.is_superuser:
         return villages
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not user.is_authenticated or not user.is_active:
         return villages.none()
-    if user.is_superuser:
-        return villages
     regions = scope.user_regions(user, WRITER_ROLES)
     return villages.filter(scope.region_code_q(regions))
 
@@ -31,11 +29,7 @@ def writable_villages(user) -> QuerySet:
 def can_write(user, village: Region | None) -> bool:
     if village is None or village.level != Level.VILLAGE:
         return False
-    if user is None:
-        return True
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
+    if user is None or user.is_superuser:
         return True
     return any(
         village.code == r.code or village.code.startswith(f"{r.code}.")
@@ -46,9 +40,16 @@ def can_write(user, village: Region | None) -> bool:
 def admin_regencies(user) -> QuerySet:
     """The regencies on which ``user`` is a regency admin (every regency for superusers)."""
     regencies = Region.objects.filter(level=Level.REGENCY)
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return regencies.none()
     if user.is_superuser:
         return regencies
     codes = [r.code for r in scope.user_regions(user, roles=[Role.REGENCY_ADMIN])]
     return regencies.filter(code__in=codes)
+
+
+def writing_regions(user) -> list[Region]:
+    """The regions (villages, regencies) on which ``user`` holds a writing role."""
+    if user.is_superuser:
+        return list(Region.objects.filter(level=Level.REGENCY).order_by("code"))
+    return scope.user_regions(user, WRITER_ROLES)

@@ -29,7 +29,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models.releases import Source
-from ..permissions import writable_villages
+from ..permissions import writable_villages, writing_regions
 
 SESSION_KEY = "opendata_imports"
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
@@ -181,8 +181,13 @@ class TemplateDownloadView(View):
             raise PermissionDenied
         if layout not in TEMPLATE_LAYOUTS or fmt not in ("csv", "xlsx"):
             raise Http404
-        villages = writable_villages(request.user).order_by("code")
-        dataset = template_dataset(layout, villages=villages)
+        regions = writing_regions(request.user)
+        code = request.GET.get("wilayah")
+        region = next((r for r in regions if r.code == code), None) if code else None
+        if region is None and code:
+            raise Http404
+        region = region or regions[0]
+        dataset = template_dataset(region, layout)
         body = dataset.export(fmt)
         content_type = (
             "text/csv; charset=utf-8"

@@ -48,7 +48,7 @@ class Plan:
     def summary(self):
         return [
             {
-                "village": r.village.name,
+                "village": r.village,
                 "dataset": r.dataset,
                 "period": str(r.period),
                 "rows": len(r.figures),
