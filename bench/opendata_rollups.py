@@ -172,7 +172,8 @@ def main():
         with connection.cursor() as cursor:
             cursor.execute(
                 "EXPLAIN ANALYZE SELECT count(*) FROM opendata_release "
-                "WHERE region_code LIKE '35.01.%%' AND dataset='apbdes' AND is_current"
+                "WHERE region_code LIKE %s AND dataset='apbdes' AND is_current",
+                ["35.01.%"],
             )
             print("\n".join(row[0] for row in cursor.fetchall()))
 
