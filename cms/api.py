@@ -10,6 +10,8 @@ built (the URLconf imports this module first).
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v3.urls import api as api_v3
 
+from opendata.api import DataAPIViewSet
+from opendata.api_v3 import router as data_router_v3
 from villages.api import VillageDocumentsAPIViewSet, VillageImagesAPIViewSet, VillagePagesAPIViewSet
 
 from . import api_errors
@@ -18,6 +20,10 @@ api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", VillagePagesAPIViewSet)
 api_v2.register_endpoint("images", VillageImagesAPIViewSet)
 api_v2.register_endpoint("documents", VillageDocumentsAPIViewSet)
+api_v2.register_endpoint("data", DataAPIViewSet)
+
+# Village data (read and write), before ``api_v3.urls`` is built.
+api_v3.add_router("/data/", data_router_v3)
 
 # Clear 4xx answers where Wagtail's v3 routers would end in a 500 (before ``api_v3.urls``).
 api_errors.install(api_v3)

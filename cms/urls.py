@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
@@ -11,6 +11,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.invitation import AcceptInvitationView
+from opendata import views as opendata_views
+from opendata.catalog import catalog_view
 from search import views as search_views
 from villages.seo import SiteSitemap
 from villages.views import tag_autocomplete
@@ -42,6 +44,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
+    path("data/catalog.jsonld", catalog_view, name="opendata_catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("_health/", health),
@@ -60,6 +63,12 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("cari/", search_views.search, name="search"),
+    # Downloads below the open data pages (/statistik/data.csv …): see opendata.views.downloads.
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)data\.(?P<fmt>csv|json|xlsx)$",
+        opendata_views.download,
+        name="opendata_download",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -76,6 +76,10 @@ class VillageFreshness:
     last_reminded_at: datetime.datetime | None = None
     inactive_after_days: int = RegencyPolicy._meta.get_field("inactive_after_days").default
     inactive: bool = True
+    # When this year's APBDes and this period's population statistics were entered (the
+    # current release), None when not entered.
+    budget_entered_at: datetime.datetime | None = None
+    population_entered_at: datetime.datetime | None = None
 
     @property
     def code(self) -> str:
@@ -131,6 +135,17 @@ class VillageFreshness:
         if self.last_published_at is None:
             return None
         return self.last_published_at.astimezone(self.timezone).date()
+
+    def _local_date(self, value):
+        return value.astimezone(self.timezone).date() if value is not None else None
+
+    @property
+    def budget_entered_date(self) -> datetime.date | None:
+        return self._local_date(self.budget_entered_at)
+
+    @property
+    def population_entered_date(self) -> datetime.date | None:
+        return self._local_date(self.population_entered_at)
 
     @property
     def last_reminded_date(self) -> datetime.date | None:
@@ -232,6 +247,36 @@ def _by_village_path(pages: QuerySet, **aggregates) -> dict[str, dict]:
     return {row.pop("village_path"): row for row in rows}
 
 
+def data_periods(today: datetime.date | None = None) -> tuple[str, list[str]]:
+    """This year's APBDes year, and the population periods that count as this period's
+    statistics (the current semester or the whole year)."""
+    today = today or timezones.now().date()
+    semester = 1 if today.month <= 6 else 2
+    return str(today.year), [f"{today.year}-S{semester}", str(today.year)]
+
+
+def _data_entered(regions, rows: dict) -> None:
+    """Fill in when this year's APBDes and this period's statistics were entered: one
+    aggregate query over the current releases of every village in ``regions``."""
+    from opendata.models import BUDGET, POPULATION, Release
+
+    year, population_periods = data_periods()
+    entered = (
+        Release.objects.filter(scope.region_code_q(regions, "region_code"), is_current=True)
+        .filter(
+            Q(dataset=BUDGET, period=year) | Q(dataset=POPULATION, period__in=population_periods)
+        )
+        .values("village_id", "dataset")
+        .annotate(at=Max("created_at"))
+        .order_by()
+    )
+    for figures in entered:
+        row = rows.get(figures["village_id"])
+        if row is not None:
+            name = "budget_entered_at" if figures["dataset"] == BUDGET else "population_entered_at"
+            setattr(row, name, figures["at"])
+
+
 def is_inactive(last_published_at, inactive_after_days: int, now: datetime.datetime) -> bool:
     """No publication for ``inactive_after_days`` days, or none at all."""
     if last_published_at is None:
@@ -324,6 +369,8 @@ def village_freshness(regions) -> list[VillageFreshness]:
         if row is not None:
             row.last_reminded_at = figures["last"]
 
+    _data_entered(regions, rows)
+
     policies = policies_for({row.regency_code for row in rows.values()})
     for row in rows.values():
         row.last_published_at = row.region.last_published_at
@@ -379,6 +426,8 @@ SORT_KEYS = {
     "operators": lambda row: (row.operators_recent, row.operators),
     "status": lambda row: row.inactive,
     "reminded": lambda row: _date_key(row.last_reminded_at),
+    "budget_entered": lambda row: _date_key(row.budget_entered_at),
+    "population_entered": lambda row: _date_key(row.population_entered_at),
 }
 
 

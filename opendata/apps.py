@@ -27,9 +27,14 @@ class OpenDataConfig(AppConfig):
     verbose_name = _("Data desa")
 
     def ready(self):
+        from villages.sections import register_section
         from villages.tenancy import Owner, register
         from villages.tenancy.registry import register_global
 
+        from .sections import SECTIONS
+
+        for section in SECTIONS:
+            register_section(section)
         from .models import (
             Account,
             BudgetLine,

@@ -58,6 +58,13 @@ class OperatorsColumn(Column):
         return context
 
 
+class DataEnteredColumn(Column):
+    """Whether this year's APBDes or this period's statistics were entered: "Ya" with the
+    date, or "Belum"."""
+
+    cell_template_name = "editorial/freshness/data_entered_cell.html"
+
+
 class ReachColumn(Column):
     """The tag "Peninjau tanpa email" on a village with submissions nobody was emailed about."""
 
@@ -127,6 +134,12 @@ COLUMNS = [
     StatusTagColumn(
         "status_label", label=_("Status"), sort_key="status", primary=lambda row: not row.inactive
     ),
+    DataEnteredColumn("budget_entered_at", label=_("APBDes tahun ini"), sort_key="budget_entered"),
+    DataEnteredColumn(
+        "population_entered_at",
+        label=_("Statistik penduduk periode ini"),
+        sort_key="population_entered",
+    ),
     ReachColumn("pending_unreached", label=_("Peringatan"), sort_key="unreached"),
     DateColumn("last_reminded_at", label=_("Pengingat terakhir"), sort_key="reminded"),
     HistoryColumn("history", label=_("Riwayat")),
@@ -149,6 +162,8 @@ CSV_HEADINGS = {
     "operators_recent": _("Operator masuk 90 hari"),
     "status_label": _("Status"),
     "last_reminded_date": _("Pengingat terakhir"),
+    "budget_entered_date": _("APBDes tahun ini diisi"),
+    "population_entered_date": _("Statistik penduduk periode ini diisi"),
 }
 
 
@@ -208,6 +223,8 @@ class FreshnessDashboardView(ReportView):
     custom_field_preprocess = {
         "last_published_date": {ReportView.FORMAT_CSV: _iso},
         "last_reminded_date": {ReportView.FORMAT_CSV: _iso},
+        "budget_entered_date": {ReportView.FORMAT_CSV: _iso},
+        "population_entered_date": {ReportView.FORMAT_CSV: _iso},
     }
 
     @property

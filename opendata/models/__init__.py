@@ -1,4 +1,5 @@
 from .figures import BudgetLine, IndexValue, PopulationFigure
+from .pages import BudgetPage, IndexPage, PopulationPage
 from .releases import BUDGET, POPULATION, Release, Source
 from .vocabularies import Account, AccountKind, StatisticCategory, StatisticGroup, Unit
 
@@ -8,8 +9,11 @@ __all__ = [
     "Account",
     "AccountKind",
     "BudgetLine",
+    "BudgetPage",
+    "IndexPage",
     "IndexValue",
     "PopulationFigure",
+    "PopulationPage",
     "Release",
     "Source",
     "StatisticCategory",

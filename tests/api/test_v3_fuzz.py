@@ -57,7 +57,7 @@ CONFIG = {
 
 # Operations are fuzzed in groups (by the first segment of their path), so that collecting
 # the suite does not need the schema, which takes seconds to generate.
-GROUPS = ["pages", "images", "documents", "snippets", "sites", "schema", "whoami"]
+GROUPS = ["pages", "images", "documents", "snippets", "sites", "schema", "whoami", "data"]
 
 
 @dataclass

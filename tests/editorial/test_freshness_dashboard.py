@@ -40,6 +40,8 @@ CSV_HEADER = [
     "Operator masuk 90 hari",
     "Status",
     "Pengingat terakhir",
+    "APBDes tahun ini diisi",
+    "Statistik penduduk periode ini diisi",
 ]
 
 

@@ -83,6 +83,9 @@ PLAIN_VALUES = {
     "mode": ["desktop"],
     "token": ["bukan-token"],
     "path": ["x"],
+    "dataset": ["penduduk", "apbdes", "idm"],
+    "layout": ["population"],
+    "fmt": ["csv"],
 }
 # Query parameters listing, chooser and bulk views read, set to the victim's ids at once.
 FILTER_SLOTS = {

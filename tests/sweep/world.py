@@ -56,9 +56,12 @@ from wagtail_localize.models import (
 
 from home.models import ContactPage, StandardPage
 from news.models import NewsCategory
+from opendata.models import IndexValue, StatisticCategory, StatisticGroup
+from opendata.periods import parse_period
+from opendata.releases import NewRelease, publish
 from tests import factories
 from tests.assets.helpers import png_bytes
-from villages.models import VillageIdentity
+from villages.models import Region, VillageIdentity
 from villages.models.regions import Role
 
 OWN = "kebonharjo"
@@ -313,6 +316,30 @@ def build_village(key: str) -> Village:
         region=tenant.region, name=mark("kategori"), slug=mark("kategori")
     )
     add("news category", category, content_type=("news", "newscategory"))
+
+    # Open village data: a release of the village's figures (its note marked, shown in the
+    # history's detail view); a regency's own statistic category, for the village of the other
+    # regency only (a regency's categories are shared by its villages on purpose).
+    release = publish(
+        NewRelease(
+            tenant.region,
+            "idm",
+            parse_period("2024"),
+            [
+                IndexValue(dimension="skor", value="0.7"),
+            ],
+        ),
+        source="form",
+        note=mark("datadesa"),
+    )
+    add("data release", release)
+    if tenant.region.regency_code != VILLAGE_CODES[OWN].rsplit(".", 2)[0]:
+        regency = Region.objects.get(code=tenant.region.regency_code)
+        statistic = StatisticCategory.objects.create(
+            regency=regency, name=mark("statistik"), slug=mark("statistik")
+        )
+        StatisticGroup.objects.create(category=statistic, label=mark("kelompokstatistik"))
+        add("statistic category", statistic, content_type=("opendata", "statisticcategory"))
 
     token, _plaintext = APIToken.create_token(user=operator, name=mark("token"))
     add("api token", token)

@@ -103,7 +103,10 @@ def test_village_gets_standard_sections(village_a, village_other_regency):
         "dokumen",
         "produk",
         "peta",
+        "statistik",
+        "apbdes",
         "pembangunan",
+        "idm",
         "kontak",
     ]
     for village in (village_a, village_other_regency):

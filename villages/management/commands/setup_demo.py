@@ -125,6 +125,14 @@ class Command(BaseCommand):
             self.stdout.write(_("Mengisi konten contoh: %(name)s…") % {"name": page.title})
             populate_village(page)
 
+    def fill_open_data(self, codes: list[str]) -> None:
+        """Several years of population, APBDes and IDM figures for every demo village."""
+        from opendata.demo import populate_open_data
+
+        villages = Region.objects.filter(code__in=codes, level=Level.VILLAGE)
+        saved = populate_open_data(villages)
+        self.stdout.write(_("Data desa contoh: %(count)d versi baru.") % {"count": len(saved)})
+
     def handle(self, *args, region, **options):
         verbosity = options["verbosity"]
         try:
@@ -155,6 +163,7 @@ class Command(BaseCommand):
 
         codes = [row.code for row in selection.rows]
         self.fill_examples(codes)
+        self.fill_open_data(codes)
         password = reset_admin()
         portal = (
             Region.objects.filter(code__in=codes, level=Level.REGENCY, site__isnull=False)
