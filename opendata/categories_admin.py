@@ -20,7 +20,7 @@ from villages.tenancy.policies import TenantPermissionPolicy
 from villages.tenancy.viewsets import TenantSnippetViewSet
 
 from .models import StatisticCategory
-from .permissions import admin_regencies
+from .permissions import admin_regencies, is_regency_admin
 
 EDIT_ACTIONS = {"add", "change", "delete"}
 
@@ -33,7 +33,7 @@ class CategoryPermissionPolicy(TenantPermissionPolicy):
     """Regency admins manage their regency's categories; standard ones are read-only."""
 
     def _is_regency_admin(self, user):
-        return user.is_active and (user.is_superuser or admin_regencies(user).exists())
+        return user.is_active and (user.is_superuser or is_regency_admin(user))
 
     def user_has_permission(self, user, action):
         return self._is_regency_admin(user)

@@ -371,3 +371,8 @@ def populate_open_data(villages) -> list[Release]:
     if not new:
         return []
     return publish_many(new, source="demo", note="Data contoh")
+
+
+def fill_demo_villages(villages) -> int:
+    """The section registry's ``demo_villages``: how many releases were published."""
+    return len(populate_open_data(villages))

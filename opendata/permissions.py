@@ -53,3 +53,19 @@ def writing_regions(user) -> list[Region]:
     if user.is_superuser:
         return list(Region.objects.filter(level=Level.REGENCY).order_by("code"))
     return scope.user_regions(user, WRITER_ROLES)
+
+
+def writes_any_village(user) -> bool:
+    """Whether ``user`` may write some village's data (the menu and the entry views)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return scope.remembered(user, ("opendata", "writes"), lambda: writable_villages(user).exists())
+
+
+def is_regency_admin(user) -> bool:
+    """Whether ``user`` administers some regency (or is a superuser)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return scope.remembered(
+        user, ("opendata", "regency_admin"), lambda: admin_regencies(user).exists()
+    )

@@ -8,6 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from villages.sections import Provision, Section
 
+
+def fill_demo_villages(villages) -> int:
+    from .demo import fill_demo_villages as fill  # the models are loaded by then
+
+    return fill(villages)
+
+
 LEVELS = ("village", "district", "regency")
 
 POPULATION_SECTION = Section(
@@ -15,6 +22,7 @@ POPULATION_SECTION = Section(
     page_model="opendata.PopulationPage",
     order=92,
     provision=Provision(_("Statistik Penduduk"), levels=LEVELS),
+    demo_villages=fill_demo_villages,  # the figures of all three pages at once
 )
 BUDGET_SECTION = Section(
     slug="apbdes",

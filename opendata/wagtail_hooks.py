@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from .categories_admin import CategoryForm, CategoryPermissionPolicy, StatisticCategoryViewSet
 from .models import StatisticCategory
-from .permissions import admin_regencies
+from .permissions import is_regency_admin
 from .views import entry, history, imports
 
 MENU_HOOK = "register_opendata_menu_item"
@@ -108,7 +108,7 @@ register_snippet(category_viewset)
 
 class RegencyAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_regencies(request.user).exists()
+        return is_regency_admin(request.user)
 
 
 @hooks.register(MENU_HOOK)

@@ -28,6 +28,16 @@ def _cache(user) -> dict:
     return cache
 
 
+def remembered(user, key, compute):
+    """``compute()``, asked once per user object (a request's user): for the answers menus
+    and permission policies ask several times per page. Kept beside ``user_regions``, so it
+    goes stale no sooner than the regions themselves."""
+    cache = _cache(user)
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def user_regions(user, roles=None) -> list[Region]:
     """The regions on which the user holds one of ``roles`` (any role when None)."""
     if not user.is_authenticated:

@@ -129,6 +129,9 @@ class Section:
       home page shows when the operator has entered none; the first section (by order) that
       returns some is used.
     - ``demo(village_page)``: fills the section with demo content; safe to run again.
+    - ``demo_villages(villages)``: fills the section for every village of the demo at once
+      (a queryset of village ``Region`` rows), where one call per page would be too slow
+      (the open data of 328 villages); returns how many records it made; safe to run again.
     - ``operator_permissions``: model permissions (``"news.add_newscategory"``) every
       village's operator group holds. Scoping them to the village is the section's task.
     - ``village_page_types`` / ``portal_page_types``: further page types the section allows
@@ -144,6 +147,7 @@ class Section:
     feed_links: Callable[[HttpRequest, Site, str], list[FeedLink]] | None = None
     key_figures: Callable[[Page], list[dict]] | None = None
     demo: Callable[[Page], None] | None = None
+    demo_villages: Callable[[Any], int] | None = None
     operator_permissions: tuple[str, ...] = ()
     village_page_types: tuple[str, ...] = ()
     portal_page_types: tuple[str, ...] = ()

@@ -24,12 +24,12 @@ from ..forms import BudgetForm, IndexForm, PopulationForm
 from ..models import Release, StatisticCategory
 from ..models.releases import BUDGET, POPULATION, Source
 from ..periods import parse_period
-from ..permissions import writable_villages
+from ..permissions import writable_villages, writes_any_village
 from ..releases import publish
 
 
 def can_enter(user) -> bool:
-    return user.is_authenticated and writable_villages(user).exists()
+    return writes_any_village(user)
 
 
 class EntryView(WagtailAdminTemplateMixin, TemplateView):

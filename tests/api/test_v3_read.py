@@ -4,6 +4,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 import pytest
 
+from villages.models import Region
+
 from .helpers import add_page, make_document, make_image, restrict, section, titles
 
 
@@ -202,21 +204,35 @@ def test_v3_invalid_token_gets_only_public_content(client, village_a):
 
 
 def test_v3_snippets_refuse_anonymous_and_expose_nothing_to_operators(
-    client, bearer, village_a, village_b, operator_a
+    client, bearer, village_a, village_b, village_other_regency, operator_a
 ):
     from wagtail.snippets.models import get_snippet_models
 
     from news.models import NewsCategory
+    from opendata.models import StatisticCategory, StatisticGroup
 
-    # The only snippet is the per-village news category; if another is registered, this
-    # test must learn about it. Village B's categories never reach village A's operator.
-    assert get_snippet_models() == [NewsCategory]
+    # The snippets are the per-village news category and the regency's own statistic
+    # category; if another is registered, this test must learn about it. Village B's news
+    # categories and another regency's statistic categories never reach village A's operator.
+    assert get_snippet_models() == [NewsCategory, StatisticCategory]
     NewsCategory.objects.create(region=village_b.region, name="Kategori Wangi", slug="wangi")
-    for path in ["/api/v3/snippets/news.NewsCategory/", "/api/v3/snippets/news.newscategory/"]:
+    lamongan = Region.objects.get(code=village_other_regency.region.regency_code)
+    statistic = StatisticCategory.objects.create(
+        regency=lamongan, name="Kategori Lamongan", slug="kategori-lamongan"
+    )
+    StatisticGroup.objects.create(category=statistic, label="Kelompok Lamongan")
+    paths = [
+        "/api/v3/snippets/news.NewsCategory/",
+        "/api/v3/snippets/news.newscategory/",
+        "/api/v3/snippets/opendata.StatisticCategory/",
+        "/api/v3/snippets/opendata.statisticcategory/",
+    ]
+    for path in paths:
         assert get(client, village_a.host, path).status_code == 401
         refused = get(client, village_a.host, path, **bearer(operator_a))
         assert refused.status_code in (403, 404, 422)
         assert "Kategori Wangi" not in refused.text
+        assert "Lamongan" not in refused.text
     assert get(client, village_a.host, "/api/v3/snippets/home.StandardPage/").status_code == 401
     response = get(
         client, village_a.host, "/api/v3/snippets/home.StandardPage/", **bearer(operator_a)

@@ -68,6 +68,7 @@ ID_SLOTS = {
     "restriction_id": "collection_view_restriction",
     "log_entry_id": "log_entry",
     "workflow_pk": "workflow",
+    "page_path": "url_path",  # a page's path below its site's root (the data downloads)
 }
 # Pairs of parameters naming a model.
 MODEL_PARAMS = [

@@ -56,7 +56,7 @@ from wagtail_localize.models import (
 
 from home.models import ContactPage, StandardPage
 from news.models import NewsCategory
-from opendata.models import IndexValue, StatisticCategory, StatisticGroup
+from opendata.models import IndexPage, IndexValue, StatisticCategory, StatisticGroup
 from opendata.periods import parse_period
 from opendata.releases import NewRelease, publish
 from tests import factories
@@ -333,6 +333,12 @@ def build_village(key: str) -> Village:
         note=mark("datadesa"),
     )
     add("data release", release)
+    # Its data page, for the victims seen only after login (no download of it for anyone).
+    data_page = IndexPage.objects.child_of(home).get()
+    data_page.title = mark("halamandata")
+    data_page.save_revision(user=operator).publish()
+    PageViewRestriction.objects.create(page=data_page, restriction_type=PageViewRestriction.LOGIN)
+    add("login-only data page", data_page, **_page_slots(data_page))
     if tenant.region.regency_code != VILLAGE_CODES[OWN].rsplit(".", 2)[0]:
         regency = Region.objects.get(code=tenant.region.regency_code)
         statistic = StatisticCategory.objects.create(

@@ -47,7 +47,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator
 from django.db import models, transaction
 from django.db.models import NOT_PROVIDED
 from django.forms.models import model_to_dict
@@ -355,12 +357,21 @@ def sample_model_value(field, make):
     if isinstance(field, models.TimeField):
         return datetime.time(10)
     if isinstance(field, (models.IntegerField, models.DecimalField, models.FloatField)):
-        return 2020  # a year is the strictest number the models ask for
+        return bounded_number(field.validators)
     if isinstance(field, models.SlugField):
         return f"uji-{_unique()}"
     if isinstance(field, (models.CharField, models.TextField)):
         return f"Uji {_unique()}"
     raise LookupError(f"no sample value for {field!r}: teach sample_model_value")
+
+
+def bounded_number(validators) -> int:
+    """2020 (a year is the strictest number most fields ask for), or the field's own bound
+    where it has a smaller maximum (a percentage)."""
+    for validator in validators:
+        if isinstance(validator, MaxValueValidator) and validator.limit_value < 2020:
+            return validator.limit_value
+    return 2020
 
 
 def required_fields(model, skip=()) -> list:
@@ -474,6 +485,12 @@ class World:
             return tenant.site
         if issubclass(model, get_user_model()):
             return factories.operator_of(tenant)
+        if model._meta.label == "opendata.StatisticCategory":
+            # A regency's own category: it belongs to the tenant's regency.
+            regency = Region.objects.get(code=tenant.region.regency_code)
+            category = model.objects.create(slug=f"uji-{_unique()}", name=label, regency=regency)
+            category.groups.model.objects.create(category=category, label="Uji")  # one at least
+            return category
         ownership = ownership_of(model)
         if ownership is not None and ownership.owner is Owner.REGION:
             values = {ownership.field: tenant.region}
@@ -529,9 +546,13 @@ class World:
             )
             return Surface(obj, self.operator, url)
         obj = self.make(model, self.village)
-        url = AdminURLFinder(self.operator).get_edit_url(obj)
-        assert url, f"{model._meta.label} has no edit view for the operator"
-        return Surface(obj, self.operator, url)
+        # The village's operator where it may edit the object; a regency's own object (a
+        # statistic category) by the admin of the regency above the village.
+        for editor in (self.operator, self.portal_admin):
+            url = AdminURLFinder(editor).get_edit_url(obj)
+            if url:
+                return Surface(obj, editor, url)
+        raise AssertionError(f"{model._meta.label} has no edit view for its village or regency")
 
     def page_surface(self, model) -> Surface:
         """A page of ``model`` in the village (made if there is none), edited by its operator;
@@ -749,8 +770,16 @@ def set_references(data, prefix: str, form, items: list, world) -> None:
         data[name] = str(items[0][1])
 
 
-def sample_form_value(field, world):
-    """A valid value for a required form field of a new inline row."""
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def sample_form_value(field, world, model_field=None):
+    """A valid value for a required form field of a new inline row (within the bounds of
+    its model field, whose validators the form field does not carry)."""
     if isinstance(field, forms.ModelMultipleChoiceField):
         return [str(world.own[field.queryset.model].pk)]
     if isinstance(field, forms.ModelChoiceField):
@@ -764,7 +793,8 @@ def sample_form_value(field, world):
     if isinstance(field, forms.EmailField):
         return "uji@contoh.test"
     if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
-        return "2020"
+        validators = [*field.validators, *getattr(model_field, "validators", [])]
+        return str(bounded_number(validators))
     if isinstance(field, forms.DateTimeField):
         return "2030-01-01 10:00"
     if isinstance(field, forms.DateField):
@@ -788,7 +818,7 @@ def add_row(data, formset, world) -> int:
             data.update(nested_form_data({f"{prefix}{name}": streamfield([])}))
         if name in ("id", "ORDER", "DELETE") or not field.required:
             continue
-        value = sample_form_value(field, world)
+        value = sample_form_value(field, world, model_field(formset.model, name))
         if isinstance(value, list):
             data.setlist(f"{prefix}{name}", value)
         elif value is not None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from villages.models import Region
 from villages.models.regions import Level, VillageKind
 from villages.provisioning import ProvisioningError, provision
+from villages.sections import all_sections
 from villages.wilayah import WilayahError, read_selection
 
 DEMO_CSV = Path(__file__).resolve().parents[2] / "data" / "wilayah_jatim_demo.csv"
@@ -125,13 +126,17 @@ class Command(BaseCommand):
             self.stdout.write(_("Mengisi konten contoh: %(name)s…") % {"name": page.title})
             populate_village(page)
 
-    def fill_open_data(self, codes: list[str]) -> None:
-        """Several years of population, APBDes and IDM figures for every demo village."""
-        from opendata.demo import populate_open_data
-
+    def fill_every_village(self, codes: list[str]) -> None:
+        """What sections fill for every demo village at once (the open data's figures)."""
         villages = Region.objects.filter(code__in=codes, level=Level.VILLAGE)
-        saved = populate_open_data(villages)
-        self.stdout.write(_("Data desa contoh: %(count)d versi baru.") % {"count": len(saved)})
+        for section in all_sections():
+            if section.demo_villages is None:
+                continue
+            made = section.demo_villages(villages)
+            self.stdout.write(
+                _("Data contoh %(section)s: %(count)d catatan baru.")
+                % {"section": section.slug, "count": made}
+            )
 
     def handle(self, *args, region, **options):
         verbosity = options["verbosity"]
@@ -163,7 +168,7 @@ class Command(BaseCommand):
 
         codes = [row.code for row in selection.rows]
         self.fill_examples(codes)
-        self.fill_open_data(codes)
+        self.fill_every_village(codes)
         password = reset_admin()
         portal = (
             Region.objects.filter(code__in=codes, level=Level.REGENCY, site__isnull=False)
