@@ -118,6 +118,10 @@ class VillageFreshness:
         return site.hostname if site is not None else ""
 
     @property
+    def site_host_parts(self) -> list[str]:
+        return self.site_host.split(".") if self.site_host else []
+
+    @property
     def reviewers_unreachable(self) -> bool:
         return self.pending_unreached > 0
 
@@ -426,8 +430,12 @@ SORT_KEYS = {
     "operators": lambda row: (row.operators_recent, row.operators),
     "status": lambda row: row.inactive,
     "reminded": lambda row: _date_key(row.last_reminded_at),
-    "budget_entered": lambda row: _date_key(row.budget_entered_at),
-    "population_entered": lambda row: _date_key(row.population_entered_at),
+    # The village data column: how many of the two were entered, then the APBDes's date.
+    "data_entered": lambda row: (
+        (row.budget_entered_at is not None) + (row.population_entered_at is not None),
+        _date_key(row.budget_entered_at),
+        _date_key(row.population_entered_at),
+    ),
 }
 
 

@@ -35,7 +35,7 @@ from .models import (
     StatisticGroup,
 )
 from .models.releases import BUDGET, POPULATION, Source
-from .periods import parse_period
+from .periods import Period, parse_period
 from .permissions import writable_villages
 from .releases import NewRelease, publish_many
 
@@ -241,6 +241,7 @@ class _Context:
         )
         self._categories = None
         self._accounts = None
+        self.periods: dict[tuple[str, bool], Period | str] = {}  # text → period or error
 
     def categories(self) -> dict[str, tuple[StatisticCategory, dict[str, StatisticGroup]]]:
         if self._categories is None:
@@ -276,12 +277,19 @@ def _village(plan, ctx, n, record):
     return None
 
 
-def _period(plan, n, record, column, *, year_only):
-    try:
-        return parse_period(_text(record.get(column)), year_only=year_only)
-    except ValidationError as error:
-        plan.error(n, column, " ".join(error.messages))
+def _period(plan, ctx, n, record, column, *, year_only):
+    """The row's period; each distinct text is parsed once (a file has a handful)."""
+    key = (_text(record.get(column)), year_only)
+    if key not in ctx.periods:
+        try:
+            ctx.periods[key] = parse_period(key[0], year_only=year_only)
+        except ValidationError as error:
+            ctx.periods[key] = " ".join(error.messages)
+    found = ctx.periods[key]
+    if isinstance(found, str):
+        plan.error(n, column, found)
         return None
+    return found
 
 
 def _number(plan, n, record, column):
@@ -294,7 +302,7 @@ def _number(plan, n, record, column):
 
 def _population_row(plan, ctx, n, record, seen):
     village = _village(plan, ctx, n, record)
-    period = _period(plan, n, record, "periode", year_only=False)
+    period = _period(plan, ctx, n, record, "periode", year_only=False)
     slug = _text(record.get("statistik")).lower()
     label = _text(record.get("kelompok"))
     hamlet = _text(record.get("dusun"))
@@ -328,14 +336,14 @@ def _population_row(plan, ctx, n, record, seen):
         return None
     seen[key] = n
     figure = PopulationFigure(
-        category=category, group=group, hamlet=hamlet, male=male, female=female
+        category_id=category.pk, group_id=group.pk, hamlet=hamlet, male=male, female=female
     )
     return (village, POPULATION, period), figure
 
 
 def _budget_row(plan, ctx, n, record, seen):
     village = _village(plan, ctx, n, record)
-    year = _period(plan, n, record, "tahun", year_only=True)
+    year = _period(plan, ctx, n, record, "tahun", year_only=True)
     code = _text(record.get("kode_rekening"))
     description = _text(record.get("uraian"))[:255]
     amount = _number(plan, n, record, "anggaran")
@@ -368,14 +376,14 @@ def _budget_row(plan, ctx, n, record, seen):
         return None
     seen[key] = n
     figure = BudgetLine(
-        account=account, description=description, budget=amount, realisation=realisation
+        account_id=account.pk, description=description, budget=amount, realisation=realisation
     )
     return (village, BUDGET, year), figure
 
 
 def _index_row(plan, ctx, n, record, seen):
     village = _village(plan, ctx, n, record)
-    year = _period(plan, n, record, "tahun", year_only=True)
+    year = _period(plan, ctx, n, record, "tahun", year_only=True)
     slug = _text(record.get("indeks")).lower()
     dimension = _text(record.get("dimensi")).lower()
     kind = indices.get_index(slug)
