@@ -72,9 +72,21 @@ def main():
     )
     pop = io.StringIO()
     pop.write(",".join(importing.LAYOUTS["population"].headers) + "\n")
+    # Consistent figures, as a register gives them: a category that covers the population
+    # adds up to the sex statistic (the import checks it), the rest on its first group.
+    first = {}
+    for group in groups:
+        first.setdefault(group.category_id, group.pk)
     for village in villages:
         for group in groups:
-            pop.write(f"{village.code},2025-S1,{group.category.slug},{group.label},7,8\n")
+            category = group.category
+            if not category.covers_population:
+                male, female = 7, 8
+            elif first[category.pk] == group.pk:
+                male, female = 700, 800
+            else:
+                male, female = 0, 0
+            pop.write(f"{village.code},2025-S1,{category.slug},{group.label},{male},{female}\n")
     budget = import_templates.template_dataset(target, "apbdes")
     budget_csv = "\n".join(
         [",".join(budget.headers)]

@@ -20,8 +20,7 @@ from .models.releases import BUDGET, POPULATION
 from .periods import parse_period
 from .permissions import writable_villages
 from .releases import NewRelease
-
-SEX_CATEGORY = "jenis_kelamin"
+from .vocabularies import SEX_CATEGORY
 
 
 class VillageChoiceField(forms.ModelChoiceField):

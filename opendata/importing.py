@@ -11,6 +11,7 @@ releases), whatever the number of rows.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -38,6 +39,7 @@ from .models.releases import BUDGET, POPULATION, Source
 from .periods import Period, parse_period
 from .permissions import writable_villages
 from .releases import NewRelease, publish_many
+from .vocabularies import SEX_CATEGORY
 
 POPULATION_LAYOUT = "population"
 BUDGET_LAYOUT = "apbdes"
@@ -242,6 +244,7 @@ class _Context:
         self._categories = None
         self._accounts = None
         self.periods: dict[tuple[str, bool], Period | str] = {}  # text → period or error
+        self.first_rows: dict[tuple, int] = {}  # (release key, category id) → its first row
 
     def categories(self) -> dict[str, tuple[StatisticCategory, dict[str, StatisticGroup]]]:
         if self._categories is None:
@@ -338,7 +341,52 @@ def _population_row(plan, ctx, n, record, seen):
     figure = PopulationFigure(
         category_id=category.pk, group_id=group.pk, hamlet=hamlet, male=male, female=female
     )
-    return (village, POPULATION, period), figure
+    release_key = (village, POPULATION, period)
+    ctx.first_rows.setdefault((release_key, category.pk), n)
+    return release_key, figure
+
+
+def _check_population_totals(plan, ctx, releases: dict) -> None:
+    """A category that covers the whole population (age, religion, education…) adds up to
+    the sex statistic of the same village and period, as in the admin form: checked where
+    the file gives both (village-wide figures; a hamlet's rows are not summed)."""
+    categories = ctx.categories()
+    if SEX_CATEGORY not in categories:
+        return
+    sex_id = categories[SEX_CATEGORY][0].pk
+    covering = {
+        c.pk: c for c, _groups in categories.values() if c.covers_population and c.pk != sex_id
+    }
+    for key, figures in releases.items():
+        sums: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for figure in figures:
+            if not figure.hamlet:
+                sums[figure.category_id][0] += figure.male
+                sums[figure.category_id][1] += figure.female
+        if sex_id not in sums:
+            continue
+        people = sums[sex_id]
+        for category_id, (male, female) in sums.items():
+            if category_id not in covering or [male, female] == people:
+                continue
+            plan.error(
+                ctx.first_rows[(key, category_id)],
+                "laki_laki" if male != people[0] else "perempuan",
+                _(
+                    "statistik %(slug)s desa %(code)s periode %(period)s mencakup seluruh "
+                    "penduduk: laki-laki %(male)s dan perempuan %(female)s harus sama dengan "
+                    "statistik jenis kelamin (%(people_male)s dan %(people_female)s)"
+                )
+                % {
+                    "slug": covering[category_id].slug,
+                    "code": key[0].code,
+                    "period": key[2],
+                    "male": male,
+                    "female": female,
+                    "people_male": people[0],
+                    "people_female": people[1],
+                },
+            )
 
 
 def _budget_row(plan, ctx, n, record, seen):
@@ -485,6 +533,8 @@ def plan_records(
             groups.setdefault(key, []).append(figure)
     if layout.slug == INDEX_LAYOUT:
         _check_index_scores(plan, groups, seen)
+    if layout.slug == POPULATION_LAYOUT:
+        _check_population_totals(plan, ctx, groups)
     if plan.rows == 0:
         plan.error(2, CODE, _("berkas tidak berisi baris data"))
     plan.errors.sort(

@@ -16,6 +16,8 @@ from django.db import transaction
 DATA = Path(__file__).parent / "data"
 POPULATION_FILE = DATA / "statistik_penduduk.json"
 ACCOUNTS_FILE = DATA / "rekening_apbdes.csv"
+# The category every other one that covers the whole population must add up to.
+SEX_CATEGORY = "jenis_kelamin"
 
 
 @cache

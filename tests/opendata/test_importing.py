@@ -178,17 +178,15 @@ def test_reimport_makes_version_two_and_keeps_version_one(village_a):
 def test_tens_of_thousands_of_rows_with_bounded_queries(
     village_a, village_b, village_c, django_assert_max_num_queries
 ):
-    groups = [
-        (c.slug, g.label)
-        for c in StatisticCategory.objects.filter(regency__isnull=True).prefetch_related("groups")
-        for g in c.groups.all()
-    ]
     lines = [POP_HEADER]
     periods = ["2023", "2023-S1", "2023-S2", "2024", "2024-S1", "2024-S2", "2025", "2025-S1"]
     codes = ["35.23.02.2001", "35.23.02.2002", "35.23.12.2001"]
     for code in codes:
         for period in periods:
-            lines.extend(f"{code},{period},{s},{label},3,4\n" for s, label in groups)
+            lines.extend(
+                f"{code},{period},{slug},{label},{male},{female}\n"
+                for slug, label, male, female in whole_population_rows(30, 40)
+            )
     assert len(lines) > 4000
     text = "".join(lines) * 1
     with django_assert_max_num_queries(8):
@@ -196,6 +194,42 @@ def test_tens_of_thousands_of_rows_with_bounded_queries(
     assert plan.ok, plan.errors[:3]
     assert plan.rows == len(lines) - 1
     releases = len(codes) * len(periods)
-    with django_assert_max_num_queries(3 + releases * 4 + 30):
+    # Written in batches: a few statements, and one UPDATE per period (not per release).
+    with django_assert_max_num_queries(len(periods) + 10):
         importing.apply_plan(plan)
     assert Release.objects.filter(is_current=True).count() == releases
+    assert rollups.population(village_a.region).category("agama").total == 70
+
+
+def whole_population_rows(male: int, female: int):
+    """Every standard group: a category that covers the population adds up to ``male`` and
+    ``female`` (the rest on its first group), the others a few people per group."""
+    categories = StatisticCategory.objects.filter(regency__isnull=True).prefetch_related("groups")
+    for category in categories:
+        for index, group in enumerate(category.groups.all()):
+            if not category.covers_population:
+                yield category.slug, group.label, 3, 4
+            elif index == 0:
+                yield category.slug, group.label, male, female
+            else:
+                yield category.slug, group.label, 0, 0
+
+
+def test_a_category_covering_the_population_must_match_the_sex_statistic(village_a):
+    text = POP_HEADER + (
+        "35.23.02.2001,2025-S1,jenis_kelamin,Jumlah penduduk,10,12\n"
+        "35.23.02.2001,2025-S1,agama,Islam,9,12\n"
+        "35.23.02.2001,2025-S1,agama,Kristen,0,0\n"
+        "35.23.02.2001,2025-S1,disabilitas,Disabilitas Fisik,1,0\n"
+    )
+    plan = plan_csv(text)
+    assert [(e.row, e.column) for e in plan.errors] == [(3, "laki_laki")]
+    assert "agama" in plan.errors[0].message and "(10 dan 12)" in plan.errors[0].message
+    with pytest.raises(ValueError):
+        importing.apply_plan(plan)
+    assert not Release.objects.exists()
+    # Corrected, it imports; a category that does not cover everyone is never summed.
+    fixed = plan_csv(text.replace("agama,Islam,9,12", "agama,Islam,10,12"))
+    assert fixed.ok, fixed.errors
+    importing.apply_plan(fixed)
+    assert rollups.population(village_a.region).category("agama").total == 22
