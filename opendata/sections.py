@@ -6,7 +6,19 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from villages.sections import Provision, Section
+from villages.sections import Block, Provision, Section
+
+
+def data_block(region_page, request):
+    from .highlights import home_block  # the models are loaded by then
+
+    return home_block(region_page, request)
+
+
+# The headline figures, linked to their pages: on the home page after the key figures, on
+# the regency portal after its news.
+HOME_BLOCK = Block("opendata/includes/home_data.html", data_block, order=35)
+PORTAL_BLOCK = Block("opendata/includes/home_data.html", data_block, order=20)
 
 
 def fill_demo_villages(villages) -> int:
@@ -23,6 +35,8 @@ POPULATION_SECTION = Section(
     order=92,
     provision=Provision(_("Statistik Penduduk"), levels=LEVELS),
     demo_villages=fill_demo_villages,  # the figures of all three pages at once
+    home_block=HOME_BLOCK,  # for the three pages
+    portal_block=PORTAL_BLOCK,
 )
 BUDGET_SECTION = Section(
     slug="apbdes",

@@ -61,8 +61,9 @@ def test_queries_per_public_request_are_the_same_with_seven_or_eighty_villages(
     after = {target: count_queries(client, *target) for target in targets}
     after[admin_download] = count_queries(editor, *admin_download)
     assert after == before
-    # The village home page stays cheap in absolute terms too.
-    assert before[(village_a.host, "/")] <= 22
+    # The village home page stays cheap in absolute terms too (one of them asks whether the
+    # village published open data: its block costs six more once it has).
+    assert before[(village_a.host, "/")] <= 23
 
 
 def test_page_url_uses_the_deepest_site(village_a, regency):
