@@ -19,7 +19,6 @@ routes; ``tests/api/test_v3_fuzz.py`` checks every answer is documented.
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -84,6 +83,103 @@ class WriteOut(Schema):
     releases: list[ReleaseOut]
 
 
+# -- what the reads answer (``opendata.api``'s dicts, typed for the OpenAPI schema) --------
+
+
+class RegionOut(Schema):
+    code: str = Field(..., description="Kode wilayah Kemendagri.")
+    name: str
+    level: str = Field(..., description="village, district, regency atau province.")
+
+
+class CoverageOut(Schema):
+    reported: int = Field(..., description="Desa yang melaporkan periode ini.")
+    expected: int = Field(..., description="Desa di wilayah ini.")
+    missing: int = Field(..., description="Desa yang belum melaporkan (tidak dihitung nol).")
+    oldest: str | None = Field(None, description="Waktu data tertua yang dijumlahkan (ISO 8601).")
+    newest: str | None = Field(None, description="Terakhir diperbarui (ISO 8601).")
+
+
+class GroupOut(Schema):
+    label: str
+    male: int
+    female: int
+    total: int
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+    male: int
+    female: int
+    total: int
+    groups: list[GroupOut]
+
+
+class PopulationOut(Schema):
+    dataset: str
+    title: str
+    region: RegionOut
+    rollup: bool = Field(..., description="Jumlah atas desa-desa di bawah wilayah ini.")
+    period: str | None
+    periods: list[str]
+    coverage: CoverageOut | None
+    categories: list[CategoryOut]
+
+
+class BudgetTotalsOut(Schema):
+    surplus_budget: int = Field(..., description="Surplus/defisit anggaran (pendapatan - belanja).")
+    surplus_realisation: int
+    net_financing_budget: int = Field(..., description="Pembiayaan netto (6.1 - 6.2).")
+    remaining_budget: int = Field(..., description="Sisa lebih/kurang pembiayaan anggaran.")
+
+
+class AccountOut(Schema):
+    code: str = Field(..., description="Kode rekening Permendagri 20/2018.")
+    name: str
+    depth: int
+    budget: int
+    realisation: int
+    percent_realised: float | None
+
+
+class BudgetOut(Schema):
+    dataset: str
+    title: str
+    region: RegionOut
+    rollup: bool
+    period: str | None
+    periods: list[str]
+    coverage: CoverageOut | None
+    totals: BudgetTotalsOut | None
+    accounts: list[AccountOut]
+
+
+class IndexYearOut(Schema):
+    period: str
+    values: dict[str, str] = Field(..., description="Skor dan dimensi (rata-rata di roll-up).")
+    status: str | None = Field(..., description="Status desa (kosong di roll-up).")
+    status_counts: dict[str, int] = Field(..., description="Jumlah desa per status.")
+    coverage: CoverageOut | None
+
+
+class IndexOut(Schema):
+    dataset: str
+    title: str
+    region: RegionOut
+    rollup: bool
+    periods: list[str]
+    years: list[IndexYearOut]
+
+
+class AllDataOut(Schema):
+    region: RegionOut
+    rollup: bool
+    population: PopulationOut
+    budget: BudgetOut
+    indices: list[IndexOut]
+
+
 def _read_arguments(request, query: DataQuery):
     try:
         region = data_api.region_for_request(request)
@@ -101,7 +197,7 @@ def _read_arguments(request, query: DataQuery):
 
 @router.get(
     "/",
-    response=dict[str, Any],
+    response=AllDataOut,
     auth=READ_AUTH,
     url_name="data_all",
     operation_id="data_all",
@@ -118,7 +214,7 @@ def data_all(request: HttpRequest, query: Query[DataQuery]):
 
 @router.get(
     "/{dataset}/",
-    response=dict[str, Any],
+    response=PopulationOut | BudgetOut | IndexOut,
     auth=READ_AUTH,
     url_name="data_detail",
     operation_id="data_detail",

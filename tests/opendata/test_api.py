@@ -184,6 +184,32 @@ def test_v3_data_routes_are_in_the_openapi_schema(client, village_a):
     assert "/api/v3/data/" in schema["paths"]
     write = schema["paths"]["/api/v3/data/{dataset}/"]["post"]
     assert {"201", "400", "401", "403", "404", "422"} <= set(write["responses"])
+    # The reads are typed: a regency's system can generate its client from the schema.
+    components = schema["components"]["schemas"]
+
+    def answer(path):
+        content = schema["paths"][path]["get"]["responses"]["200"]["content"]
+        return content["application/json"]["schema"]
+
+    assert answer("/api/v3/data/")["$ref"].endswith("/AllDataOut")
+    detail = {ref["$ref"].rsplit("/", 1)[1] for ref in answer("/api/v3/data/{dataset}/")["anyOf"]}
+    assert detail == {"PopulationOut", "BudgetOut", "IndexOut"}
+    assert {"reported", "expected", "missing"} <= set(components["CoverageOut"]["required"])
+    assert "percent_realised" in components["AccountOut"]["properties"]
+    assert "status_counts" in components["IndexYearOut"]["properties"]
+
+
+def test_v3_each_dataset_answers_its_own_type(client, figures, village_a):
+    budget = get(client, village_a.host, "/api/v3/data/apbdes/")
+    assert budget["dataset"] == "apbdes" and "accounts" in budget and "categories" not in budget
+    index = get(client, village_a.host, "/api/v3/data/idm/")
+    assert index["dataset"] == "idm" and "years" in index and "accounts" not in index
+    population = get(client, village_a.host, "/api/v3/data/penduduk/")
+    assert population["dataset"] == "penduduk" and "categories" in population
+    # The same answers as v2, field for field.
+    for dataset in ("penduduk", "apbdes", "idm"):
+        v2 = get(client, village_a.host, f"/api/v2/data/{dataset}/")
+        assert get(client, village_a.host, f"/api/v3/data/{dataset}/") == v2
 
 
 # -- v3 writes ---------------------------------------------------------------------------
