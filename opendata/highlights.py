@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from . import indices
@@ -47,6 +48,11 @@ def latest_periods(region) -> dict[str, tuple[str, int]]:
     return latest
 
 
+def grouped(number: int) -> str:
+    """``1.234`` in Indonesian, ``1,234`` in English."""
+    return number_format(number, force_grouping=True)
+
+
 def _in_period(region, dataset, period):
     return Q(code_q(region, "release__region_code")) & Q(
         release__dataset=dataset, release__period=period, release__is_current=True
@@ -77,8 +83,8 @@ def highlights(region_page, request) -> list[Highlight]:
         if not rollup:
             return ""
         return _("dilaporkan %(count)s dari %(expected)s desa") % {
-            "count": count,
-            "expected": expected,
+            "count": grouped(count),
+            "expected": grouped(expected),
         }
 
     def url(dataset):
@@ -97,7 +103,7 @@ def highlights(region_page, request) -> list[Highlight]:
                     _("jiwa"),
                     reported(count)
                     or _("laki-laki %(male)s, perempuan %(female)s")
-                    % {"male": sums["male"], "female": sums["female"]},
+                    % {"male": grouped(sums["male"]), "female": grouped(sums["female"])},
                     url(POPULATION),
                 )
             )

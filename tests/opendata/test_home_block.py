@@ -54,7 +54,7 @@ def test_village_home_shows_its_own_figures_linked_to_their_pages(client, villag
         for m in (PopulationPage, BudgetPage, IndexPage)
     ]
     assert [urlsplit(item[0]).path for item in shown] == [urlsplit(p).path for p in pages]
-    assert shown[0][1:] == ("Penduduk 2025-S1", "2.500 jiwa", "laki-laki 1200, perempuan 1300")
+    assert shown[0][1:] == ("Penduduk 2025-S1", "2.500 jiwa", "laki-laki 1.200, perempuan 1.300")
     assert shown[1][1:] == ("Belanja APBDes 2025", "Rp 800.000.000", "terealisasi 75%")
     assert shown[2][1:] == ("IDM 2025", "0,7500", "Maju")
     # Wangi's figures stay on Wangi's home page.
