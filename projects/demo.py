@@ -65,6 +65,7 @@ DEFAULT_CENTRE = (-6.897, 112.05)
 def populate(village_page) -> None:
     from maps.models import MapPage
     from opendata.models import Account
+    from villages.demo.media import demo_image
 
     from .models import ProgressUpdate, ProjectIndexPage, ProjectPage
 
@@ -97,9 +98,21 @@ def populate(village_page) -> None:
             start_date=spec["start"],
             end_date=spec["end"],
         )
+        collection = village_page.specific.region.collection
         for order, (day, percentage, note) in enumerate(spec["updates"]):
+            # Photos of the work from the first report on, two per report.
+            photos = [
+                {
+                    "type": "photo",
+                    "value": demo_image(collection, f"{spec['title']}: {percentage}% ({n})").pk,
+                }
+                for n in (1, 2)
+                if percentage > 0
+            ]
             page.progress_updates.add(
-                ProgressUpdate(sort_order=order, date=day, percentage=percentage, note=note)
+                ProgressUpdate(
+                    sort_order=order, date=day, percentage=percentage, note=note, photos=photos
+                )
             )
         index.add_child(instance=page)
         page.save_revision().publish()

@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
 
 from .pages import ProjectPage
+
+MAX_PHOTOS = 8
 
 
 class ProgressUpdate(Orderable):
@@ -26,17 +30,22 @@ class ProgressUpdate(Orderable):
         ],
     )
     note = models.TextField(_("catatan"), blank=True, max_length=1000)
-    photo = models.ForeignKey(
-        "assets.VillageImage",
+    photos = StreamField(
+        [("photo", ImageChooserBlock(label=_("foto")))],
         verbose_name=_("foto"),
-        null=True,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        max_num=MAX_PHOTOS,
+        help_text=_("Foto keadaan pekerjaan pada tanggal ini (paling banyak %(count)s).")
+        % {"count": MAX_PHOTOS},
     )
 
-    panels = [FieldPanel("date"), FieldPanel("percentage"), FieldPanel("note"), FieldPanel("photo")]
-    api_fields = [APIField("date"), APIField("percentage"), APIField("note"), APIField("photo")]
+    panels = [
+        FieldPanel("date"),
+        FieldPanel("percentage"),
+        FieldPanel("note"),
+        FieldPanel("photos"),
+    ]
+    api_fields = [APIField("date"), APIField("percentage"), APIField("note"), APIField("photos")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("perkembangan")

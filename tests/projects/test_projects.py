@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 
@@ -17,6 +17,7 @@ from opendata.vocabularies import sync_vocabularies
 from projects import demo
 from projects.models import ProgressUpdate, ProjectIndexPage, ProjectPage
 from tests import factories
+from tests.api.helpers import make_image
 from tests.page_editor import editor_form
 
 
@@ -58,7 +59,18 @@ def post_new_project(client, tenant, updates=(), **fields):
         nested_form_data(
             {
                 "progress_updates": inline_formset(
-                    [{"date": d, "percentage": str(p), "note": n} for d, p, n in updates]
+                    [
+                        {
+                            "date": update[0],
+                            "percentage": str(update[1]),
+                            "note": update[2],
+                            # Photos (image ids), where the update has a fourth item.
+                            "photos": streamfield(
+                                [("photo", pk) for pk in (update[3] if len(update) > 3 else ())]
+                            ),
+                        }
+                        for update in updates
+                    ]
                 )
             }
         )
@@ -74,10 +86,11 @@ def test_every_village_district_and_regency_gets_pembangunan(village_a, regency)
 
 def test_valid_project_is_saved_through_the_editor(client_for, operator_a, village_a):
     client = client_for(operator_a)
+    photos = [make_image(village_a.collection, f"Pengecoran {n}").pk for n in (1, 2)]
     response = post_new_project(
         client,
         village_a,
-        updates=[("2026-05-01", 20, "Galian"), ("2026-06-01", 70, "Pengecoran")],
+        updates=[("2026-05-01", 20, "Galian"), ("2026-06-01", 70, "Pengecoran", photos)],
         start_date="2026-04-01",
         end_date="2026-07-01",
         latitude="-6.905",
@@ -86,6 +99,10 @@ def test_valid_project_is_saved_through_the_editor(client_for, operator_a, villa
     assert response.status_code == 302, response.context["form"].errors
     page = ProjectPage.objects.get(slug="jalan-usaha-tani")
     assert page.latest_progress == 70
+    latest = page.progress_updates.get(percentage=70)
+    assert [block.value.pk for block in latest.photos] == photos
+    shown = client.get(page.url, HTTP_HOST=village_a.host).content.decode()
+    assert shown.count('class="timeline__photo"') == 2
 
 
 @pytest.mark.parametrize(
