@@ -2,7 +2,8 @@
 line per data page, with its headline figure and a link, so that residents find the figures
 from the home page. Nothing is shown where no figure was published.
 
-Seven queries at most, whatever the number of villages below (the roll-ups sum in SQL).
+Six queries at most (one for a region without figures), whatever the number of villages
+below: the roll-ups sum in SQL.
 """
 
 from __future__ import annotations
