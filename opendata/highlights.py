@@ -1,6 +1,6 @@
-"""The open-data block of the village home page and of the kecamatan and regency pages: one
-line per data page, with its headline figure and a link, so that residents find the figures
-from the home page. Nothing is shown where no figure was published.
+"""The open-data block of the village home page and of the regency portal: one line per
+data page, with its headline figure and a link, so that residents find the figures from the
+home page. Nothing is shown where no figure was published.
 
 Six queries at most (one for a region without figures), whatever the number of villages
 below: the roll-ups sum in SQL.
