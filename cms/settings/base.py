@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "guide",
     "opendata",
     "projects",
+    "letters",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -361,6 +362,12 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 CONTACT_FORM_RATE_LIMIT = env_int("CONTACT_FORM_RATE_LIMIT", 5)
 CONTACT_FORM_RATE_WINDOW = env_int("CONTACT_FORM_RATE_WINDOW", 3600)
 CONTACT_FORM_TRUSTED_PROXIES = env_int("CONTACT_FORM_TRUSTED_PROXIES", 0)
+
+# Personal data of the letter service (NIK, birth date, address), encrypted at rest: Fernet
+# keys (the first encrypts, all decrypt) and the key of the NIK's keyed hash. Required
+# outside development (letters.checks); see letters/personal.py.
+PERSONAL_DATA_KEYS = env_list("PERSONAL_DATA_KEYS", [])
+PERSONAL_DATA_HASH_KEY = env_str("PERSONAL_DATA_HASH_KEY", "")
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,9 @@ from .base import *  # noqa: E402,F403
 from .base import STORAGES  # noqa: E402
 
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
+# Fixed keys of the tests only (a real installation sets its own in the environment).
+PERSONAL_DATA_KEYS = ["DgvxOu1Ufrqfib5yKJjLFdv3CjNqng03qoskVk8TNKo="]
+PERSONAL_DATA_HASH_KEY = "test-personal-hash-key-not-for-production"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

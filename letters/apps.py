@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LettersConfig(AppConfig):
+    """Resident services: letter requests, numbered letters with QR verification."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "letters"
+    verbose_name = _("Layanan surat")
+
+    def ready(self):
+        from villages.tenancy import Owner, register
+
+        from . import checks  # noqa: F401 (registers the personal-data key check)
+        from .models import IssuedNumber, LetterSequence
+
+        register(LetterSequence, Owner.REGION, field="village", noun=_("nomor surat"))
+        register(IssuedNumber, Owner.REGION, field="village", noun=_("nomor surat"))

@@ -1,0 +1,3 @@
+from .numbering import IssuedNumber, LetterSequence
+
+__all__ = ["IssuedNumber", "LetterSequence"]

@@ -1,0 +1,121 @@
+"""Letter numbers: the village's format, per year and series, and no duplicate or gap even
+when operators approve at the same instant (threads with real transactions, PostgreSQL)."""
+
+import datetime
+import threading
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+import pytest
+
+from letters.models import IssuedNumber, LetterSequence
+from letters.numbering import DEFAULT_FORMAT, format_number, issue_number, validate_number_format
+from tests import factories
+
+DAY = datetime.date(2026, 12, 4)
+
+
+@pytest.mark.django_db
+def test_numbers_follow_the_format_and_restart_each_year(village_a, village_b):
+    first = issue_number(village_a.region, date=DAY, classification="470")
+    second = issue_number(village_a.region, date=DAY, classification="474")
+    assert first.formatted == "470/001/35.23.02.2001/XII/2026"
+    assert second.formatted == "474/002/35.23.02.2001/XII/2026"
+    # Another village has its own sequence; a new year starts again at 1.
+    assert issue_number(village_b.region, date=DAY, classification="470").number == 1
+    new_year = issue_number(village_a.region, date=datetime.date(2027, 1, 2), classification="470")
+    assert new_year.formatted == "470/001/35.23.02.2001/I/2027"
+    # Per-type numbering: a series of its own.
+    own = issue_number(village_a.region, date=DAY, classification="470", series="domisili")
+    assert own.number == 1
+    assert issue_number(village_a.region, date=DAY, classification="470").number == 3
+
+
+@pytest.mark.django_db
+def test_a_failed_approval_gives_its_number_back(village_a):
+    issue_number(village_a.region, date=DAY, classification="470")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        issue_number(village_a.region, date=DAY, classification="470")
+        raise RuntimeError("the approval failed after the number was taken")
+    assert issue_number(village_a.region, date=DAY, classification="470").number == 2
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_duplicate_number(village_a):
+    issued = issue_number(village_a.region, date=DAY, classification="470")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        IssuedNumber.objects.create(
+            village=village_a.region, year=2026, series="", number=issued.number, formatted="x"
+        )
+
+
+@pytest.mark.parametrize(
+    ("template", "code"),
+    [
+        ("{nomor.__class__}", "placeholder"),
+        ("{nomor[0]}", "placeholder"),
+        ("{rahasia}/{nomor}", "placeholder"),
+        ("{nomor!r}", "placeholder"),
+        ("{kode_desa:>99}/{nomor}", "spec"),
+        ("{nomor:.2f}", "spec"),
+        ("{kode_klasifikasi}/{tahun}", "no_number"),
+        ("{nomor", "format"),
+    ],
+)
+def test_a_format_can_only_use_the_known_placeholders(template, code):
+    with pytest.raises(ValidationError) as error:
+        validate_number_format(template)
+    assert error.value.code == code
+
+
+def test_the_default_format_is_valid_and_months_are_roman():
+    validate_number_format(DEFAULT_FORMAT)
+    months = [
+        format_number(
+            "{bulan_romawi}-{nomor}",
+            number=1,
+            classification="",
+            village_code="",
+            date=datetime.date(2026, m, 1),
+        )
+        for m in (1, 4, 9, 12)
+    ]
+    assert months == ["I-1", "IV-1", "IX-1", "XII-1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_approvals_get_every_number_once_without_gaps():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks under real concurrency: PostgreSQL (CI runs the suite on it)")
+    village = factories.tenant("35.23.02.2001").region
+    threads, per_thread = 8, 6
+    barrier = threading.Barrier(threads)
+    errors = []
+
+    def approve(worker):
+        try:
+            barrier.wait()
+            for n in range(per_thread):
+                try:
+                    with transaction.atomic():
+                        issue_number(village, date=DAY, classification="470")
+                        if (worker + n) % 5 == 0:
+                            raise RuntimeError("approval failed")  # its number comes back
+                except RuntimeError:
+                    pass
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=approve, args=(w,)) for w in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert not errors
+    failed = sum(1 for w in range(threads) for n in range(per_thread) if (w + n) % 5 == 0)
+    numbers = sorted(IssuedNumber.objects.filter(village=village).values_list("number", flat=True))
+    assert numbers == list(range(1, threads * per_thread - failed + 1))
+    assert LetterSequence.objects.get(village=village).last_number == numbers[-1]
