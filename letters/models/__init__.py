@@ -1,3 +1,4 @@
 from .numbering import IssuedNumber, LetterSequence
+from .requests import LetterRequest, Status
 
-__all__ = ["IssuedNumber", "LetterSequence"]
+__all__ = ["IssuedNumber", "LetterRequest", "LetterSequence", "Status"]

@@ -138,7 +138,7 @@ def test_every_page_type_of_the_platform_is_covered_by_the_api_fields_test():
 
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda m: m.__name__)
 @pytest.mark.parametrize("version", ["v2", "v3"])
-def test_page_detail_exposes_declared_api_fields(client, request, model, version):
+def test_page_detail_exposes_declared_api_fields(db, client, request, model, version):
     fixture, pick = PAGE_TYPES[model]
     tenant = request.getfixturevalue(fixture)
     page = pick(tenant).specific
