@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views.invitation import AcceptInvitationView
+from letters import views as letters_views
 from opendata import views as opendata_views
 from opendata.catalog import catalog_view
 from search import views as search_views
@@ -68,6 +69,12 @@ urlpatterns += i18n_patterns(
         r"^(?P<page_path>(?:[\w\-]+/)+)data\.(?P<fmt>csv|json|xlsx)$",
         opendata_views.download,
         name="opendata_download",
+    ),
+    # A letter's QR code points here (letters.views): a long random token, never an id.
+    re_path(
+        r"^verifikasi/(?P<letter_token>[A-Za-z0-9_\-]{20,100})/$",
+        letters_views.verify,
+        name="letter_verify",
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -13,8 +13,9 @@ class LettersConfig(AppConfig):
         from villages.tenancy import Owner, register
 
         from . import checks  # noqa: F401 (registers the personal-data key check)
-        from .models import IssuedNumber, LetterRequest, LetterSequence
+        from .models import IssuedNumber, Letter, LetterRequest, LetterSequence
 
         register(LetterSequence, Owner.REGION, field="village", noun=_("nomor surat"))
         register(IssuedNumber, Owner.REGION, field="village", noun=_("nomor surat"))
         register(LetterRequest, Owner.REGION, field="village", noun=_("permohonan surat"))
+        register(Letter, Owner.REGION, field="village", noun=_("surat"))

@@ -87,6 +87,18 @@ def decrypt(token: str) -> str:
         raise PersonalDataError("a personal field cannot be decrypted with the keys") from exc
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """A file's bytes encrypted (an issued letter, an attachment)."""
+    return cipher().encrypt(data)
+
+
+def decrypt_bytes(data: bytes) -> bytes:
+    try:
+        return cipher().decrypt(data)
+    except InvalidToken as exc:
+        raise PersonalDataError("a personal file cannot be decrypted with the keys") from exc
+
+
 def keyed_hash(value: str, *, purpose: str = "nik") -> str:
     """HMAC-SHA256 of ``value`` (hex): equal values give equal hashes, nothing gives the value
     back. ``purpose`` separates uses (a NIK's hash is no KK number's)."""

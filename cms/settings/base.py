@@ -254,8 +254,29 @@ if AWS_STORAGE_BUCKET_NAME:
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
+# Private files (issued letters, encrypted): never at a public URL (letters/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+if AWS_STORAGE_BUCKET_NAME:
+    PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **MEDIA_STORAGE["OPTIONS"],
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+            "object_parameters": {"CacheControl": "private, no-store"},
+        },
+    }
+else:
+    PRIVATE_STORAGE = {
+        "BACKEND": "letters.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    }
+
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -368,6 +389,8 @@ CONTACT_FORM_TRUSTED_PROXIES = env_int("CONTACT_FORM_TRUSTED_PROXIES", 0)
 # outside development (letters.checks); see letters/personal.py.
 PERSONAL_DATA_KEYS = env_list("PERSONAL_DATA_KEYS", [])
 PERSONAL_DATA_HASH_KEY = env_str("PERSONAL_DATA_HASH_KEY", "")
+# Days after a letter request closes before purge_letter_requests erases its personal data.
+LETTER_REQUEST_RETENTION_DAYS = env_int("LETTER_REQUEST_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory email, deterministic ports."""
 
 import os
+import tempfile
 
 os.environ.setdefault("VILLAGES_SITE_PORT", "80")
 
@@ -17,6 +18,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     **STORAGES,
+    # Issued letters of the tests: never in the checkout's private_media/.
+    "private": {
+        "BACKEND": "letters.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": os.path.join(tempfile.gettempdir(), "desa-test-private")},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,4 +1,5 @@
+from .letters import Letter, Validity
 from .numbering import IssuedNumber, LetterSequence
 from .requests import LetterRequest, Status
 
-__all__ = ["IssuedNumber", "LetterRequest", "LetterSequence", "Status"]
+__all__ = ["IssuedNumber", "Letter", "LetterRequest", "LetterSequence", "Status", "Validity"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..codes import tracking_code
+from ..masking import mask_name
 from ..personal import EncryptedDateField, EncryptedTextField, keyed_hash
 
 
@@ -38,6 +39,10 @@ class LetterRequest(models.Model):
     name = EncryptedTextField(_("nama lengkap"))
     nik = EncryptedTextField(_("NIK"))
     nik_hash = models.CharField(_("sidik NIK"), max_length=64, db_index=True, editable=False)
+    # What the public verification page may show of the name, kept after the purge.
+    masked_name = models.CharField(
+        _("nama tersamar"), max_length=200, blank=True, default="", editable=False
+    )
     family_card = EncryptedTextField(_("nomor KK"), blank=True)
     birth_date = EncryptedDateField(_("tanggal lahir"), blank=True, null=True)
     address = EncryptedTextField(_("alamat"), blank=True)
@@ -49,6 +54,19 @@ class LetterRequest(models.Model):
     updated_at = models.DateTimeField(_("diperbarui pada"), auto_now=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     purged_at = models.DateTimeField(_("data pribadi dihapus pada"), null=True, blank=True)
+
+    # Erased by ``purge_letter_requests`` once the request has been closed long enough.
+    PERSONAL_FIELDS = (
+        "name",
+        "nik",
+        "nik_hash",
+        "family_card",
+        "birth_date",
+        "address",
+        "email",
+        "phone",
+        "answers",
+    )
 
     class Meta:
         verbose_name = _("permohonan surat")
@@ -62,6 +80,8 @@ class LetterRequest(models.Model):
     def save(self, *args, **kwargs):
         if self.nik:
             self.nik_hash = keyed_hash(self.nik)
+        if self.name:
+            self.masked_name = mask_name(self.name)[:200]
         super().save(*args, **kwargs)
 
     @property

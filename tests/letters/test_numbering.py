@@ -11,7 +11,7 @@ import pytest
 
 from letters.models import IssuedNumber, LetterSequence
 from letters.numbering import DEFAULT_FORMAT, format_number, issue_number, validate_number_format
-from tests import factories
+from villages.models import Region
 
 DAY = datetime.date(2026, 12, 4)
 
@@ -84,17 +84,41 @@ def test_the_default_format_is_valid_and_months_are_roman():
     assert months == ["I-1", "IV-1", "IX-1", "XII-1"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_approvals_get_every_number_once_without_gaps():
+def in_own_connection(work):
+    """Run ``work`` in a thread of its own, hence on a database connection of its own whose
+    transactions really commit (the test's connection stays in its rolled-back transaction)."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = work()
+        except Exception as exc:  # noqa: BLE001 - re-raised in the caller
+            outcome["error"] = exc
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+@pytest.mark.django_db
+def test_concurrent_approvals_get_every_number_once_without_gaps(village_a):
     if connection.vendor != "postgresql":
         pytest.skip("row locks under real concurrency: PostgreSQL (CI runs the suite on it)")
-    village = factories.tenant("35.23.02.2001").region
+    # The provisioned village is committed (the session's setup): the threads see it. What
+    # they write they commit, so it is removed again at the end, committed too.
+    village_pk = village_a.region.pk
     threads, per_thread = 8, 6
     barrier = threading.Barrier(threads)
     errors = []
 
     def approve(worker):
         try:
+            village = Region.objects.get(pk=village_pk)
             barrier.wait()
             for n in range(per_thread):
                 try:
@@ -109,13 +133,27 @@ def test_concurrent_approvals_get_every_number_once_without_gaps():
         finally:
             connection.close()
 
-    workers = [threading.Thread(target=approve, args=(w,)) for w in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    assert not errors
-    failed = sum(1 for w in range(threads) for n in range(per_thread) if (w + n) % 5 == 0)
-    numbers = sorted(IssuedNumber.objects.filter(village=village).values_list("number", flat=True))
-    assert numbers == list(range(1, threads * per_thread - failed + 1))
-    assert LetterSequence.objects.get(village=village).last_number == numbers[-1]
+    def committed_numbers():
+        rows = IssuedNumber.objects.filter(village_id=village_pk).values_list("number", flat=True)
+        last = LetterSequence.objects.filter(village_id=village_pk).values_list(
+            "last_number", flat=True
+        )
+        return sorted(rows), list(last)
+
+    def clean_up():
+        IssuedNumber.objects.filter(village_id=village_pk).delete()
+        LetterSequence.objects.filter(village_id=village_pk).delete()
+
+    try:
+        workers = [threading.Thread(target=approve, args=(w,)) for w in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        assert not errors
+        failed = sum(1 for w in range(threads) for n in range(per_thread) if (w + n) % 5 == 0)
+        numbers, last = in_own_connection(committed_numbers)
+        assert numbers == list(range(1, threads * per_thread - failed + 1))
+        assert last == [numbers[-1]]
+    finally:
+        in_own_connection(clean_up)

@@ -69,6 +69,7 @@ ID_SLOTS = {
     "log_entry_id": "log_entry",
     "workflow_pk": "workflow",
     "page_path": "url_path",  # a page's path below its site's root (the data downloads)
+    "letter_token": "letter_token",  # a letter's verification token (/verifikasi/…/)
 }
 # Pairs of parameters naming a model.
 MODEL_PARAMS = [

@@ -55,6 +55,8 @@ from wagtail_localize.models import (
 )
 
 from home.models import ContactPage, StandardPage
+from letters.issuing import issue_letter
+from letters.models import LetterRequest
 from news.models import NewsCategory
 from opendata.models import IndexPage, IndexValue, StatisticCategory, StatisticGroup
 from opendata.periods import parse_period
@@ -346,6 +348,23 @@ def build_village(key: str) -> Village:
         )
         StatisticGroup.objects.create(category=statistic, label=mark("kelompokstatistik"))
         add("statistic category", statistic, content_type=("opendata", "statisticcategory"))
+
+    # A letter issued to a resident: the request's personal data are markers (never shown
+    # anywhere, not even on the letter's public verification page, which gets its token).
+    letter_request = LetterRequest(
+        village=tenant.region,
+        letter_type="domisili",
+        name=mark("pemohon"),
+        nik="3523024101900001",
+        address=mark("alamatpemohon"),
+    )
+    letter_request.answer_values = {"keperluan": mark("keperluan")}
+    letter_request.save()
+    add("letter request", letter_request)
+    letter = issue_letter(
+        letter_request, user=operator, signer_name="Kepala Desa Uji", signer_position="Kades"
+    )
+    add("letter", letter, letter_token=letter.token)
 
     token, _plaintext = APIToken.create_token(user=operator, name=mark("token"))
     add("api token", token)
