@@ -35,6 +35,8 @@ class Action(models.TextChoices):
     USER_REACTIVATE = "user.reactivate", _("mengaktifkan kembali akun")
     USER_PASSWORD_RESET = "user.password_reset", _("mengatur ulang sandi")
     USER_LOCKED_OUT = "user.locked_out", _("akun terkunci sementara")
+    LETTER_ISSUE = "letter.issue", _("menerbitkan surat")
+    LETTER_REVOKE = "letter.revoke", _("mencabut surat")
 
 
 class Kind(models.TextChoices):
@@ -44,6 +46,7 @@ class Kind(models.TextChoices):
     MODERATION = "moderasi", _("Moderasi")
     SETTINGS = "pengaturan", _("Pengaturan")
     PEOPLE = "pengguna", _("Pengguna")
+    LETTERS = "surat", _("Surat")
 
 
 ACTIONS_BY_KIND = {
@@ -81,6 +84,8 @@ ACTIONS_BY_KIND = {
         Action.USER_PASSWORD_RESET,
         Action.USER_LOCKED_OUT,
     ],
+    # The numbers issued and revoked; the entry names the letter, never the resident.
+    Kind.LETTERS: [Action.LETTER_ISSUE, Action.LETTER_REVOKE],
 }
 
 

@@ -20,6 +20,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit.models import Action
+from audit.services import record
+
 from .letter_types import PERSONAL_FIELDS, get_type
 from .models import Letter, LetterRequest, Status
 from .models.requests import CLOSED
@@ -105,6 +108,13 @@ def issue_letter(
             letter.save()
             locked.status = Status.READY
             locked.save(update_fields=["status", "updated_at"])
+            record(
+                locked.village,
+                Action.LETTER_ISSUE,
+                actor=letter.issued_by,
+                label=f"{kind.name} {number.formatted}",  # never the resident's name
+                data={"number": number.formatted, "letter_type": kind.slug},
+            )
             return letter
     except BaseException:
         if stored:
@@ -127,5 +137,14 @@ def revoke(letter: Letter, *, user, reason: str) -> Letter:
     letter.revoked_at = timezone.now()
     letter.revoked_reason = reason
     letter.revoked_by = user if getattr(user, "is_authenticated", False) else None
-    letter.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    with transaction.atomic():
+        letter.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        kind = get_type(letter.letter_type)
+        record(
+            letter.village,
+            Action.LETTER_REVOKE,
+            actor=letter.revoked_by,
+            label=f"{kind.name if kind else letter.letter_type} {letter.number.formatted}",
+            data={"number": letter.number.formatted, "reason": reason[:500]},
+        )
     return letter

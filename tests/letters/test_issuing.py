@@ -125,3 +125,18 @@ def test_a_request_is_approved_once_and_a_failure_leaves_nothing(village_a, priv
     assert Letter.objects.count() == 1
     assert len(list((private_media / "surat").rglob("*.enc"))) == 1
     assert LetterRequest.objects.get(pk=broken.pk).status == Status.SUBMITTED
+
+
+def test_numbers_issued_and_revoked_are_in_the_village_history(village_a, village_b):
+    from audit.models import Action, RegionLogEntry
+
+    _request, letter = approve(village_a)
+    revoke(letter, user=None, reason="Salah ketik nama")
+    entries = RegionLogEntry.objects.filter(region=village_a.region, action__startswith="letter.")
+    assert [(e.action, e.object_label) for e in entries.order_by("pk")] == [
+        (Action.LETTER_ISSUE, f"Surat Keterangan Domisili {letter.number.formatted}"),
+        (Action.LETTER_REVOKE, f"Surat Keterangan Domisili {letter.number.formatted}"),
+    ]
+    everything = " ".join(f"{e.object_label} {e.data}" for e in RegionLogEntry.objects.all())
+    assert NIK not in everything and "Siti" not in everything
+    assert not RegionLogEntry.objects.filter(region=village_b.region, action__startswith="letter.")
