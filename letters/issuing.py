@@ -42,6 +42,7 @@ def verification_url(letter: Letter) -> str:
 
 def letter_context(letter: Letter, request: LetterRequest, kind) -> dict:
     village = letter.village
+    url = verification_url(letter)
     answers = request.answer_values
     details = [
         (field.label, answers.get(field.name, ""))
@@ -56,8 +57,8 @@ def letter_context(letter: Letter, request: LetterRequest, kind) -> dict:
         "village": village,
         "district": village.parent,
         "regency": village.regency(),
-        "qr": qr_data_uri(verification_url(letter)),
-        "verification_url": verification_url(letter),
+        "qr": qr_data_uri(url),
+        "verification_url": url,
     }
 
 

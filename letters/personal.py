@@ -124,8 +124,11 @@ class EncryptedTextField(models.TextField):
         return encrypt(str(value))
 
     def get_lookup(self, lookup_name):
-        if lookup_name not in ("isnull", "exact"):
-            return None  # encrypted: no contains, no ordering by the plain text
+        # Encrypted with a fresh IV each time: equality with a plain value can never match,
+        # so only isnull is offered (filter by the keyed hash instead); any other lookup is
+        # a FieldError rather than a query that silently finds nothing.
+        if lookup_name != "isnull":
+            return None
         return super().get_lookup(lookup_name)
 
 

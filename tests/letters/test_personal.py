@@ -71,3 +71,14 @@ def test_a_bad_key_in_the_environment_is_a_configuration_error(settings):
 
 def test_configured_keys_pass_the_check():
     assert personal_data_keys(None) == []
+
+
+@pytest.mark.django_db
+def test_an_encrypted_field_cannot_be_searched_by_its_plain_value():
+    from django.core.exceptions import FieldError
+
+    from letters.models import LetterRequest
+
+    with pytest.raises(FieldError):
+        LetterRequest.objects.filter(nik=NIK).exists()
+    assert not LetterRequest.objects.filter(nik__isnull=True).exists()
