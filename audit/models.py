@@ -37,6 +37,11 @@ class Action(models.TextChoices):
     USER_LOCKED_OUT = "user.locked_out", _("akun terkunci sementara")
     LETTER_ISSUE = "letter.issue", _("menerbitkan surat")
     LETTER_REVOKE = "letter.revoke", _("mencabut surat")
+    LETTER_RETURN = "letter.return", _("mengembalikan permohonan surat ke desa")
+    LETTER_SETTINGS = "letter.settings", _("mengubah pengaturan layanan surat")
+    COMPLAINT_ANSWER = "complaint.answer", _("menjawab pengaduan")
+    COMPLAINT_PUBLISH = "complaint.publish", _("menampilkan pengaduan di situs")
+    COMPLAINT_PRIVATE = "complaint.private", _("menjadikan pengaduan privat")
 
 
 class Kind(models.TextChoices):
@@ -47,6 +52,7 @@ class Kind(models.TextChoices):
     SETTINGS = "pengaturan", _("Pengaturan")
     PEOPLE = "pengguna", _("Pengguna")
     LETTERS = "surat", _("Surat")
+    COMPLAINTS = "pengaduan", _("Pengaduan")
 
 
 ACTIONS_BY_KIND = {
@@ -85,7 +91,14 @@ ACTIONS_BY_KIND = {
         Action.USER_LOCKED_OUT,
     ],
     # The numbers issued and revoked; the entry names the letter, never the resident.
-    Kind.LETTERS: [Action.LETTER_ISSUE, Action.LETTER_REVOKE],
+    Kind.LETTERS: [
+        Action.LETTER_ISSUE,
+        Action.LETTER_REVOKE,
+        Action.LETTER_RETURN,
+        Action.LETTER_SETTINGS,
+    ],
+    # Answered, published or kept private; the entry names the complaint, never its sender.
+    Kind.COMPLAINTS: [Action.COMPLAINT_ANSWER, Action.COMPLAINT_PUBLISH, Action.COMPLAINT_PRIVATE],
 }
 
 

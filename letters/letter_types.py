@@ -45,6 +45,7 @@ class LetterType:
     fields: tuple[LetterField, ...]  # the common fields first, then the type's own
     attachments: tuple[Attachment, ...]
     bring: str
+    statement: str  # the standard wording after the holder's data (``letters.wording``)
 
     def field(self, name: str) -> LetterField | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -95,6 +96,7 @@ def standard_types() -> dict[str, LetterType]:
                 Attachment(a["slug"], a["label"], bool(a["required"])) for a in spec["attachments"]
             ),
             bring=spec["bring"],
+            statement=spec["statement"],
         )
     return found
 

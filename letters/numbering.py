@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import IssuedNumber, LetterSequence
+from .models import IssuedNumber, LetterSequence, services
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 PLACEHOLDERS = {
@@ -32,7 +32,7 @@ PLACEHOLDERS = {
     "bulan": int,
     "tahun": int,
 }
-DEFAULT_FORMAT = "{kode_klasifikasi}/{nomor:03}/{kode_desa}/{bulan_romawi}/{tahun}"
+DEFAULT_FORMAT = services.DEFAULT_FORMAT
 MAX_LENGTH = 120
 
 

@@ -1,5 +1,22 @@
 from .letters import Letter, Validity
 from .numbering import IssuedNumber, LetterSequence
-from .requests import LetterRequest, Status
+from .pages import LetterServicePage
+from .requests import EventKind, LetterRequest, RequestAttachment, RequestEvent, Status
+from .services import LetterTemplate, Paper, RegencyLetterSettings, VillageLetterService
 
-__all__ = ["IssuedNumber", "Letter", "LetterRequest", "LetterSequence", "Status", "Validity"]
+__all__ = [
+    "EventKind",
+    "IssuedNumber",
+    "Letter",
+    "LetterRequest",
+    "LetterSequence",
+    "LetterServicePage",
+    "LetterTemplate",
+    "Paper",
+    "RegencyLetterSettings",
+    "RequestAttachment",
+    "RequestEvent",
+    "Status",
+    "Validity",
+    "VillageLetterService",
+]

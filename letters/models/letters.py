@@ -47,6 +47,10 @@ class Letter(models.Model):
     valid_until = models.DateField(_("berlaku sampai"))
     signer_name = models.CharField(_("nama penanda tangan"), max_length=200)
     signer_position = models.CharField(_("jabatan penanda tangan"), max_length=200)
+    # The camat's endorsement ("Mengetahui"), for the types that need it.
+    endorser_name = models.CharField(_("nama camat"), max_length=200, blank=True)
+    endorser_position = models.CharField(_("jabatan camat"), max_length=200, blank=True)
+    endorsed_on = models.DateField(_("tanggal persetujuan camat"), null=True, blank=True)
     holder_masked = models.CharField(_("nama pemegang (tersamar)"), max_length=200)
     pdf = models.FileField(_("berkas PDF"), storage=private_storage, upload_to=letter_path)
     pdf_sha256 = models.CharField(_("sidik SHA-256"), max_length=64)
