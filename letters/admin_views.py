@@ -269,6 +269,7 @@ class ActionView(QueueMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk, action):
+        request.sensitive_post_parameters = "__ALL__"  # corrections carry personal data
         if action not in ACTIONS:
             raise Http404
         item = _visible_request(request.user, pk)

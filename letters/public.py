@@ -39,6 +39,12 @@ from .personal import keyed_hash
 STEPS = (Status.SUBMITTED, Status.IN_PROGRESS, Status.READY, Status.DONE)
 
 
+def mark_sensitive(request) -> None:
+    """Every field posted here is personal: Django's error reports show none of them (what
+    ``sensitive_post_parameters`` does, for views that are page routes)."""
+    request.sensitive_post_parameters = "__ALL__"
+
+
 def _private(response):
     add_never_cache_headers(response)
     response["Cache-Control"] += ", private"
@@ -112,6 +118,7 @@ def request_form(page, request, letter_type: str):
         raise Http404
     if request.method != "POST":
         return _rendered_form(page, request, kind, RequestForm(kind))
+    mark_sensitive(request)
     form = RequestForm(kind, request.POST, request.FILES)
     limit = request_limit(request, village)
     if limit.exceeded():
@@ -193,6 +200,7 @@ def status(page, request):
         kind = get_type(letter_request.letter_type)
         wanted = list(letter_request.missing_attachments or [])
         if request.method == "POST" and wanted:
+            mark_sensitive(request)
             upload_form = MissingAttachmentsForm(kind, wanted, request.POST, request.FILES)
             if upload_form.is_valid():
                 try:

@@ -354,7 +354,7 @@ def preview_response(regency, kind, template) -> HttpResponse:
         valid_until=today + datetime.timedelta(days=kind.validity_days),
         signer_name="Nama Kepala Desa",
         signer_position="Kepala Desa",
-        token="contoh",  # noqa: S106 (a preview's placeholder, not a secret)
+        token="pratinjau-bukan-surat-asli",  # noqa: S106 (a preview's QR leads nowhere)
         holder_masked="B***i S*****o",
     )
     with translation.override("id"):

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from villages import scope
+
 from . import admin_views, settings_views
 from .permissions import can_use_queue, configures_regency, operator_villages
 
@@ -62,7 +64,10 @@ class QueueMenuItem(MenuItem):
 
 class VillageSettingsMenuItem(MenuItem):
     def is_shown(self, request):
-        return operator_villages(request.user).exists()
+        user = request.user
+        return scope.remembered(
+            user, ("letters", "operator"), lambda: operator_villages(user).exists()
+        )
 
 
 class RegencyMenuItem(MenuItem):

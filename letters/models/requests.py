@@ -101,6 +101,7 @@ class LetterRequest(models.Model):
         "phone",
         "answers",
         "public_note",
+        "rejection_reason",
     )
 
     class Meta:

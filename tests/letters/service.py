@@ -76,9 +76,12 @@ def form_data(letter_type="domisili", **overrides) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def submit(client, tenant, letter_type="domisili", **overrides):
+def submit(client, tenant, letter_type="domisili", *, REMOTE_ADDR="127.0.0.1", **overrides):  # noqa: N803
     return client.post(
-        f"/layanan/{letter_type}/", form_data(letter_type, **overrides), HTTP_HOST=tenant.host
+        f"/layanan/{letter_type}/",
+        form_data(letter_type, **overrides),
+        HTTP_HOST=tenant.host,
+        REMOTE_ADDR=REMOTE_ADDR,
     )
 
 

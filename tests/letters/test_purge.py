@@ -74,3 +74,28 @@ def test_the_command_counts_on_dry_run_and_purges_otherwise(village_a):
     assert "Data pribadi 1 permohonan dihapus" in out.getvalue()
     assert LetterRequest.objects.get(pk=request.pk).nik == ""
     call_command("purge_letter_requests", "--days", "0", stdout=io.StringIO())
+
+
+def test_the_purge_deletes_attachments_and_history_notes(
+    client, village_a, monkeypatch, tmp_path, django_capture_on_commit_callbacks, settings
+):
+    from letters.models import RequestAttachment, RequestEvent
+    from letters.processing import reject
+    from letters.storage import PrivateFileSystemStorage
+    from tests.letters.service import submitted_request
+
+    storage = PrivateFileSystemStorage(location=tmp_path / "private")
+    monkeypatch.setattr(RequestAttachment._meta.get_field("file"), "storage", storage)
+    settings.LETTER_REQUEST_RETENTION_DAYS = 30
+    item = submitted_request(client, village_a)
+    files = [a.file.name for a in item.attachments.all()]
+    assert files and all(storage.exists(name) for name in files)
+    reject(item, None, "Siti Aminah bukan warga desa ini")
+    LetterRequest.objects.filter(pk=item.pk).update(closed_at=NOW - datetime.timedelta(days=40))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert purge(now=NOW) == 1
+    assert not RequestAttachment.objects.filter(request=item).exists()
+    assert not any(storage.exists(name) for name in files)
+    notes = RequestEvent.objects.filter(request=item).values_list("public_note", flat=True)
+    assert not any("Siti" in note for note in notes)
+    assert "Siti" not in " ".join(str(v) for v in raw_row(item).values())

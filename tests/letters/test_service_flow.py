@@ -159,7 +159,8 @@ def test_asking_for_an_attachment_then_the_resident_sends_it(client, village_a):
     page = status_page(client, village_a, item.tracking_code)
     assert "Mohon kirim foto KK yang jelas." in page.text
     response = client.post(
-        f"/layanan/status/?kode={item.tracking_code}", {"kk": upload("kk.png")},
+        f"/layanan/status/?kode={item.tracking_code}",
+        {"kk": upload("kk.png")},
         HTTP_HOST=village_a.host,
     )
     assert response.status_code == 302
