@@ -9,6 +9,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assets.private_uploads import check_private_upload, max_bytes_setting
@@ -80,7 +81,7 @@ class RequestForm(forms.Form):
         )
         for attachment in kind.attachments:
             self.fields[f"lampiran_{attachment.slug}"] = attachment_field(
-                attachment.label, attachment.required
+                gettext(attachment.label), attachment.required
             )
         self.fields["pernyataan"] = forms.BooleanField(
             label=_("Saya menyatakan data di atas benar dan milik saya atau keluarga saya."),
@@ -95,9 +96,10 @@ class RequestForm(forms.Form):
         self.fields["nama"].widget.attrs.update(autocomplete="name")
 
     def _field(self, spec):
-        required_message = _("%(label)s wajib diisi.") % {"label": spec.label}
+        label = gettext(spec.label)  # the shipped texts are in the catalogue (type_labels)
+        required_message = _("%(label)s wajib diisi.") % {"label": label}
         common = {
-            "label": spec.label,
+            "label": label,
             "required": spec.required,
             "error_messages": {"required": required_message},
         }
@@ -107,20 +109,19 @@ class RequestForm(forms.Form):
                 input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
                 error_messages={
                     **common["error_messages"],
-                    "invalid": _("%(label)s bukan tanggal yang sah.") % {"label": spec.label},
+                    "invalid": _("%(label)s bukan tanggal yang sah.") % {"label": label},
                 },
-                label=spec.label,
+                label=label,
                 required=spec.required,
             )
         if spec.kind == "choice":
             return forms.ChoiceField(
-                choices=[("", "—"), *[(c, c) for c in spec.choices]],
+                choices=[("", "—"), *[(c, gettext(c)) for c in spec.choices]],
                 error_messages={
                     **common["error_messages"],
-                    "invalid_choice": _("Pilih salah satu pilihan %(label)s.")
-                    % {"label": spec.label},
+                    "invalid_choice": _("Pilih salah satu pilihan %(label)s.") % {"label": label},
                 },
-                label=spec.label,
+                label=label,
                 required=spec.required,
             )
         if spec.kind == "textarea":
@@ -226,4 +227,4 @@ class MissingAttachmentsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for attachment in kind.attachments:
             if attachment.slug in slugs:
-                self.fields[attachment.slug] = attachment_field(attachment.label, True)
+                self.fields[attachment.slug] = attachment_field(gettext(attachment.label), True)

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from assets.private_uploads import check_private_upload, sanitised_bytes
 from audit.models import Action
 from audit.services import record
+from villages.models.regions import Role
 
 from .issuing import issue_letter
 from .letter_types import get_type
@@ -109,6 +110,44 @@ def _notify(request: LetterRequest) -> None:
             EmailMessage(subject, body, to=[address]).send()
         except Exception:  # the status changed; a mail server down must not undo it
             logger.warning("letters: the status email for a request could not be sent")
+
+    transaction.on_commit(send)
+
+
+def _notify_staff(request: LetterRequest, region, roles) -> None:
+    """Tell the people who act next (the village's operators of a new request, the
+    kecamatan's district editors of one awaiting the camat) that it waits for them: the
+    type, the code and the admin link, never the resident."""
+    from villages import scope
+
+    if region is None:
+        return
+    addresses = sorted({u.email for u in scope.role_holders(region, roles, above=False) if u.email})
+    if not addresses:
+        return
+    site = request.village.site
+    link = f"{site.root_url}{admin_path(request)}" if site else admin_path(request)
+    kind = get_type(request.letter_type)
+    with translation.override("id"):
+        subject = _("Permohonan surat %(code)s menunggu tindak lanjut") % {
+            "code": request.tracking_code
+        }
+        body = _(
+            "Permohonan %(kind)s dengan kode %(code)s dari %(village)s menunggu tindak lanjut "
+            "Anda (%(status)s). Buka: %(link)s"
+        ) % {
+            "kind": kind.name if kind else request.letter_type,
+            "code": request.tracking_code,
+            "village": request.village.display_name,
+            "status": Status(request.status).label,
+            "link": link,
+        }
+
+    def send():
+        try:
+            EmailMessage(subject, body, bcc=addresses).send()
+        except Exception:
+            logger.warning("letters: the staff notice for a request could not be sent")
 
     transaction.on_commit(send)
 
@@ -245,6 +284,7 @@ def approve(request: LetterRequest, user, *, signer_name="", signer_position="",
         fields = ["signer_name", "signer_position", "approved_at", "approved_by"]
         if kind is not None and kind.needs_camat:
             _set_status(locked, Status.AWAITING_CAMAT, user=user, fields=fields)
+            _notify_staff(locked, locked.village.parent, [Role.DISTRICT_EDITOR])
             return None
         locked.save(update_fields=[*fields, "updated_at"])
         letter = issue_letter(locked, user=user, today=today)
@@ -328,6 +368,7 @@ def public_timeline(request: LetterRequest):
 
 def submitted(request: LetterRequest) -> None:
     event(request, EventKind.SUBMITTED, status=Status.SUBMITTED)
+    _notify_staff(request, request.village, [Role.OPERATOR])
 
 
 def admin_path(request: LetterRequest) -> str:

@@ -164,7 +164,7 @@ def _whatsapp_links(request, page, letter_request):
     office = whatsapp_url(identity.whatsapp) if identity and identity.whatsapp else ""
     kind = get_type(letter_request.letter_type)
     text = _("Permohonan %(kind)s, kode %(code)s") % {
-        "kind": kind.name if kind else letter_request.letter_type,
+        "kind": _(kind.name) if kind else letter_request.letter_type,
         "code": letter_request.tracking_code,
     }
     status_link = request.build_absolute_uri(

@@ -138,3 +138,10 @@ def test_a_broken_types_file_fails_at_load(tmp_path, monkeypatch, break_it):
 )
 def test_names_are_masked_for_the_public(name, masked):
     assert mask_name(name) == masked
+
+
+def test_every_text_of_the_letter_types_is_in_the_translation_labels():
+    from letters.type_labels import LABELS, json_texts
+
+    missing = [text for text in json_texts() if text not in LABELS]
+    assert not missing, f"add to letters/type_labels.py: {missing}"

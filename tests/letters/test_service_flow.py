@@ -213,3 +213,23 @@ def test_a_type_the_village_does_not_serve_is_404(client, village_a):
     assert client.get("/layanan/usaha/", HTTP_HOST=village_a.host).status_code == 404
     assert submit(client, village_a, "usaha").status_code == 404
     assert not LetterRequest.objects.filter(village=village_a.region).exists()
+
+
+def test_the_next_people_to_act_are_told_without_the_residents_data(
+    client, village_a, village_b, district_a, django_capture_on_commit_callbacks
+):
+    operator = factories.operator_of(village_a, email="rina@desa.test")
+    factories.operator_of(village_b, email="bukan@desa.test")
+    camat = factories.district_editor_of(district_a, email="camat@kecamatan.test")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        item = submitted_request(client, village_a, "tidak-mampu", email="")
+    assert [m.bcc for m in mail.outbox] == [["rina@desa.test"]]
+    assert f"/admin/layanan-surat/permohonan/{item.pk}/" in mail.outbox[0].body
+    client.force_login(operator)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, item, "setujui", signer_name="Suparno", signer_position="Kepala Desa")
+    assert mail.outbox[-1].bcc == [camat.email]
+    for message in mail.outbox:
+        for secret in (NIK, "Siti Aminah", "Krajan"):
+            assert secret not in message.body and secret not in message.subject

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 
 from django.core.cache import cache
 from django.db import connection
@@ -14,6 +15,7 @@ from django.test import override_settings
 import pytest
 from PIL import Image
 
+from letters import letter_types
 from letters.models import EventKind, Letter, LetterRequest, RequestAttachment, Status
 from letters.personal import decrypt_bytes
 from letters.processing import approve
@@ -307,3 +309,41 @@ def test_the_form_keeps_what_was_typed_after_an_error(client, village_a):
     response = client.post("/layanan/domisili/", data, HTTP_HOST=village_a.host)
     assert response.status_code == 400
     assert 'value="Siti Aminah"' in response.text
+
+
+HOSTILE = [
+    '"><script>alert(1)</script>',
+    "{{ settings.SECRET_KEY }}{% load static %}",
+    "'; DROP TABLE letters_letterrequest; --",
+    "\u202eKTP\u200b palsu",
+]
+
+
+@pytest.mark.parametrize("letter_type", sorted(letter_types.standard_types()))
+def test_hostile_input_in_every_field_is_stored_as_text_or_refused(
+    client, village_a, letter_type, settings
+):
+    settings.LETTER_REQUEST_RATE_LIMIT = settings.LETTER_REQUEST_NIK_LIMIT = 100
+    kind = letter_types.get_type(letter_type)
+    text_fields = [f.name for f in kind.fields if f.kind in ("text", "textarea")]
+    for hostile in HOSTILE:
+        # The NIK and the KK number are digits only: hostile text there is refused.
+        for digits_only in ("nik", "no_kk"):
+            assert (
+                submit(client, village_a, letter_type, **{digits_only: hostile}).status_code == 400
+            )
+        values = {name: f"Isi {hostile}" for name in text_fields if name not in ("nik", "no_kk")}
+        response = submit(client, village_a, letter_type, **values)
+        errors = re.findall(r"<ul class=\"errorlist[^>]*>(.*?)</ul>", response.text, re.S)
+        assert response.status_code == 302, (hostile, errors)
+    for name in text_fields:
+        too_long = submit(client, village_a, letter_type, **{name: "x" * 5000})
+        assert too_long.status_code == 400
+        nul = submit(client, village_a, letter_type, **{name: "a\x00b"})
+        assert nul.status_code == 400
+    client.force_login(factories.operator_of(village_a))
+    for item in LetterRequest.objects.filter(village=village_a.region, letter_type=letter_type):
+        detail = client.get(f"/admin/layanan-surat/permohonan/{item.pk}/")
+        assert detail.status_code == 200
+        assert "<script>alert(1)" not in detail.text
+    assert LetterRequest.objects.filter(letter_type=letter_type).count() == len(HOSTILE)
