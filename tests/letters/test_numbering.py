@@ -157,3 +157,70 @@ def test_concurrent_approvals_get_every_number_once_without_gaps(village_a):
         assert last == [numbers[-1]]
     finally:
         in_own_connection(clean_up)
+
+
+@pytest.mark.django_db
+def test_concurrent_approvals_through_the_service_issue_one_letter_each(
+    village_a, monkeypatch, tmp_path
+):
+    """Operators approving at the same instant (threads, real transactions): every request
+    gets one letter, the numbers run 1..n with no duplicate and no gap, and two operators
+    approving the same request at once make one letter, not two."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks under real concurrency: PostgreSQL (CI runs the suite on it)")
+    from audit.models import RegionLogEntry
+    from letters.models import Letter, LetterRequest, RequestEvent
+    from letters.processing import approve as approve_request
+    from letters.storage import PrivateFileSystemStorage
+    from tests.letters.test_requests import make_request
+
+    monkeypatch.setattr(
+        Letter._meta.get_field("pdf"), "storage", PrivateFileSystemStorage(location=tmp_path)
+    )
+    village_pk = village_a.region.pk
+    count = 5
+    pks = in_own_connection(lambda: [make_request(village_a).pk for _ in range(count)])
+    # Each request once, and the first one by two more operators at the same instant.
+    jobs = [*pks, pks[0], pks[0]]
+    barrier = threading.Barrier(len(jobs))
+    outcomes = []
+
+    def work(pk):
+        try:
+            item = LetterRequest.objects.select_related("village").get(pk=pk)
+            barrier.wait()
+            letter = approve_request(item, None, signer_name="Suparno", signer_position="Kades")
+            outcomes.append(("letter", letter.number.number))
+        except Exception as exc:  # noqa: BLE001 - counted below
+            outcomes.append(("refused", type(exc).__name__))
+        finally:
+            connection.close()
+
+    def committed():
+        letters = Letter.objects.filter(village_id=village_pk)
+        return (
+            sorted(letters.values_list("number__number", flat=True)),
+            sorted(letters.values_list("request_id", flat=True)),
+        )
+
+    def clean_up():
+        Letter.objects.filter(village_id=village_pk).delete()
+        IssuedNumber.objects.filter(village_id=village_pk).delete()
+        LetterSequence.objects.filter(village_id=village_pk).delete()
+        RequestEvent.objects.filter(village_id=village_pk).delete()
+        LetterRequest.objects.filter(village_id=village_pk).delete()
+        RegionLogEntry.objects.filter(region_id=village_pk, action__startswith="letter.").delete()
+
+    try:
+        threads = [threading.Thread(target=work, args=(pk,)) for pk in jobs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        numbers, requests = in_own_connection(committed)
+        assert numbers == list(range(1, count + 1))
+        assert requests == sorted(pks)
+        assert sorted(kind for kind, _ in outcomes) == ["letter"] * count + ["refused"] * 2
+        assert {detail for kind, detail in outcomes if kind == "refused"} == {"ValidationError"}
+    finally:
+        in_own_connection(clean_up)
