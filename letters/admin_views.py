@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from villages.phone import whatsapp_url
@@ -384,3 +386,22 @@ class LetterPdfView(QueueMixin, View):
         processing.log_opening(letter.request, request.user, what=EventKind.FILE_OPENED.label)
         safe = letter.number.formatted.replace("/", "-")
         return _file_response(data, "application/pdf", f"surat-{safe}.pdf")
+
+
+class QueuePanel(Component):
+    """On the admin home page: how many requests wait for this user, linking to the queue.
+    Two counts in one query."""
+
+    name = "letters"
+    template_name = "letters/admin/home_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        counts = requests_for(user).aggregate(
+            open=Count("pk", filter=Q(status__in=OPEN)),
+            camat=Count("pk", filter=Q(status=Status.AWAITING_CAMAT)),
+        )
+        context.update(counts)
+        return context

@@ -118,6 +118,7 @@ def letter_context(letter: Letter, request: LetterRequest, kind, *, wording=None
         "statement": render_paragraphs(wording.statement, values),
         "closing": render_paragraphs(wording.closing, values),
         "letterhead": render_lines(settings.letterhead, values),
+        "signature": render_lines(settings.signature_block, values),
         "logo": _logo_data_uri(regency),
         "qr": qr_data_uri(url),
         "verification_url": url,

@@ -27,14 +27,23 @@ def _active(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.is_active
 
 
+def _operator_regions(user) -> list[Region]:
+    return [r for r in scope.user_regions(user, [Role.OPERATOR]) if r.level == Level.VILLAGE]
+
+
 def operator_villages(user) -> QuerySet:
     villages = Region.objects.filter(level=Level.VILLAGE)
     if not _active(user):
         return villages.none()
     if user.is_superuser:
         return villages
-    regions = [r for r in scope.user_regions(user, [Role.OPERATOR]) if r.level == Level.VILLAGE]
-    return villages.filter(pk__in=[r.pk for r in regions])
+    return villages.filter(pk__in=[r.pk for r in _operator_regions(user)])
+
+
+def operates_a_village(user) -> bool:
+    """Whether ``user`` is a village's operator (the menu; no query beyond the user's
+    roles, which every admin page loads anyway)."""
+    return _active(user) and (user.is_superuser or bool(_operator_regions(user)))
 
 
 def endorsing_districts(user) -> list[Region]:

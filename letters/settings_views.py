@@ -42,7 +42,12 @@ from .models import (
 from .numbering import format_number
 from .pdf import render_pdf
 from .permissions import admin_regencies, operator_villages
-from .wording import LETTERHEAD_PLACEHOLDERS, allowed_names, validate_wording
+from .wording import (
+    LETTERHEAD_PLACEHOLDERS,
+    SIGNATURE_PLACEHOLDERS,
+    allowed_names,
+    validate_wording,
+)
 
 
 def _type_choices():
@@ -129,8 +134,18 @@ class RegencySettingsForm(forms.ModelForm):
 
     class Meta:
         model = RegencyLetterSettings
-        fields = ["letterhead", "number_format", "number_per_type", "paper", "default_types"]
-        widgets = {"letterhead": forms.Textarea(attrs={"rows": 4})}
+        fields = [
+            "letterhead",
+            "signature_block",
+            "number_format",
+            "number_per_type",
+            "paper",
+            "default_types",
+        ]
+        widgets = {
+            "letterhead": forms.Textarea(attrs={"rows": 4}),
+            "signature_block": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,6 +156,13 @@ class RegencySettingsForm(forms.ModelForm):
         validate_wording(text, LETTERHEAD_PLACEHOLDERS)
         if len([line for line in text.splitlines() if line.strip()]) > 6:
             raise forms.ValidationError(_("Kop surat paling banyak 6 baris."))
+        return text
+
+    def clean_signature_block(self):
+        text = self.cleaned_data["signature_block"]
+        validate_wording(text, SIGNATURE_PLACEHOLDERS)
+        if len([line for line in text.splitlines() if line.strip()]) > 4:
+            raise forms.ValidationError(_("Blok tanda tangan paling banyak 4 baris."))
         return text
 
     def clean_number_format(self):

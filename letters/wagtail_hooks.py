@@ -7,10 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from villages import scope
-
 from . import admin_views, settings_views
-from .permissions import can_use_queue, configures_regency, operator_villages
+from .permissions import can_use_queue, configures_regency, operates_a_village
 
 MENU_HOOK = "register_letters_menu_item"
 
@@ -57,6 +55,12 @@ def register_letters_urls():
     ]
 
 
+@hooks.register("construct_homepage_panels")
+def add_queue_panel(request, panels):
+    if can_use_queue(request.user) and not request.user.is_superuser:
+        panels.append(admin_views.QueuePanel())
+
+
 class QueueMenuItem(MenuItem):
     def is_shown(self, request):
         return can_use_queue(request.user)
@@ -64,10 +68,7 @@ class QueueMenuItem(MenuItem):
 
 class VillageSettingsMenuItem(MenuItem):
     def is_shown(self, request):
-        user = request.user
-        return scope.remembered(
-            user, ("letters", "operator"), lambda: operator_villages(user).exists()
-        )
+        return operates_a_village(request.user)
 
 
 class RegencyMenuItem(MenuItem):

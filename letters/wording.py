@@ -45,6 +45,7 @@ LETTER_PLACEHOLDERS = {
     "berlaku_sampai": "Berlaku sampai",
 }
 LETTERHEAD_PLACEHOLDERS = ("kabupaten", "kecamatan", "desa", "sebutan_desa")
+SIGNATURE_PLACEHOLDERS = (*LETTERHEAD_PLACEHOLDERS, "tanggal", "jabatan")
 
 DEFAULT_OPENING = (
     "Yang bertanda tangan di bawah ini, {{ jabatan }} {{ sebutan_desa }} {{ desa }}, "

@@ -38,6 +38,16 @@ def remembered(user, key, compute):
     return cache[key]
 
 
+def _role_links(user) -> list[tuple[str, Region]]:
+    """Every (role, region) the user holds: one query per user and request, whatever the
+    number of menus and checks asking with different roles."""
+    cache = _cache(user)
+    if "links" not in cache:
+        links = RegionGroup.objects.filter(group__user=user).select_related("region")
+        cache["links"] = [(link.role, link.region) for link in links]
+    return cache["links"]
+
+
 def user_regions(user, roles=None) -> list[Region]:
     """The regions on which the user holds one of ``roles`` (any role when None)."""
     if not user.is_authenticated:
@@ -45,12 +55,13 @@ def user_regions(user, roles=None) -> list[Region]:
     key = ("regions", tuple(sorted(roles)) if roles else None)
     cache = _cache(user)
     if key not in cache:
-        links = RegionGroup.objects.filter(group__user=user)
-        if roles:
-            links = links.filter(role__in=roles)
-        cache[key] = sorted(
-            {link.region for link in links.select_related("region")}, key=lambda r: r.code
-        )
+        wanted = set(roles) if roles else None
+        regions = {
+            region.pk: region
+            for role, region in _role_links(user)
+            if wanted is None or role in wanted
+        }
+        cache[key] = sorted(regions.values(), key=lambda r: r.code)
     return cache[key]
 
 

@@ -16,7 +16,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_FORMAT = "{kode_klasifikasi}/{nomor:03}/{kode_desa}/{bulan_romawi}/{tahun}"
-DEFAULT_LETTERHEAD = "Pemerintah {{ kabupaten }}\nKecamatan {{ kecamatan }}\nDesa {{ desa }}"
+DEFAULT_LETTERHEAD = (
+    "Pemerintah {{ kabupaten }}\nKecamatan {{ kecamatan }}\n{{ sebutan_desa }} {{ desa }}"
+)
+DEFAULT_SIGNATURE = "{{ desa }}, {{ tanggal }}\n{{ jabatan }} {{ desa }}"
 
 
 def valid_number_format(value: str) -> None:
@@ -43,6 +46,14 @@ class RegencyLetterSettings(models.Model):
         help_text=_(
             "Satu baris per baris kop. Isian yang boleh: {{ kabupaten }}, {{ kecamatan }}, "
             "{{ desa }}. Logo diambil dari logo situs kabupaten."
+        ),
+    )
+    signature_block = models.TextField(
+        _("blok tanda tangan"),
+        default=DEFAULT_SIGNATURE,
+        help_text=_(
+            "Baris di atas tanda tangan; nama penanda tangan dicetak di bawahnya. Isian: "
+            "{{ desa }}, {{ tanggal }}, {{ jabatan }}, {{ kecamatan }}, {{ kabupaten }}."
         ),
     )
     number_format = models.CharField(

@@ -233,3 +233,15 @@ def test_the_next_people_to_act_are_told_without_the_residents_data(
     for message in mail.outbox:
         for secret in (NIK, "Siti Aminah", "Krajan"):
             assert secret not in message.body and secret not in message.subject
+
+
+def test_the_admin_home_page_says_how_many_requests_wait(client, village_a, village_b):
+    submitted_request(client, village_a)
+    submitted_request(client, village_a, "usaha")
+    submitted_request(client, village_b)
+    client.force_login(factories.operator_of(village_a))
+    home = client.get("/admin/")
+    assert home.status_code == 200
+    assert "2 permohonan perlu ditindaklanjuti" in home.text
+    client.force_login(factories.contributor_of(village_a))
+    assert "permohonan perlu ditindaklanjuti" not in client.get("/admin/").text

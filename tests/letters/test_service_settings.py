@@ -5,16 +5,20 @@ the queue's query count, fixed whatever the number of requests."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from assets.models import VillageImage
 from letters.configuration import served_types
-from letters.issuing import letter_pdf
-from letters.letter_types import standard_types
+from letters.issuing import letter_context, letter_pdf
+from letters.letter_types import get_type, standard_types
 from letters.models import (
+    IssuedNumber,
     Letter,
     LetterTemplate,
     RegencyLetterSettings,
@@ -25,8 +29,11 @@ from letters.processing import approve
 from letters.storage import PrivateFileSystemStorage
 from letters.wording import allowed_names, validate_wording
 from tests import factories
+from tests.assets.helpers import png_upload
 from tests.letters import pdfs
 from tests.letters.service import submitted_request
+from tests.letters.test_requests import make_request
+from villages.models import VillageIdentity
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +90,7 @@ def test_the_regency_wording_format_and_paper_reach_the_pdf(client, regency_admi
             "letterhead": "Pemerintah {{ kabupaten }}\nKecamatan {{ kecamatan }}\nKantor Kepala "
             "{{ sebutan_desa }} {{ desa }}",
             "number_format": "{kode_klasifikasi}/{nomor:04}/DS-{kode_desa}/{tahun}",
+            "signature_block": "{{ desa }}, {{ tanggal }}\na.n. {{ jabatan }}",
             "paper": "F4",
             "number_per_type": "on",
         },
@@ -110,6 +118,7 @@ def test_the_regency_wording_format_and_paper_reach_the_pdf(client, regency_admi
     assert "Kami, Kepala Desa Kebonharjo, menerangkan:" in text
     assert "Benar tinggal di Kebonharjo sejak Isian contoh." in text
     assert "KANTOR KEPALA DESA KEBONHARJO" in text.upper()
+    assert "a.n. Kepala Desa" in text
     assert pdfs.size_mm(pdf) == (215, 330)
 
 
@@ -123,7 +132,12 @@ def test_a_bad_number_format_is_refused_with_a_reason(client, regency_admin):
     ]:
         response = client.post(
             "/admin/layanan-surat/format-kabupaten/",
-            {"letterhead": "Desa {{ desa }}", "number_format": bad, "paper": "A4"},
+            {
+                "letterhead": "Desa {{ desa }}",
+                "signature_block": "{{ jabatan }}",
+                "number_format": bad,
+                "paper": "A4",
+            },
         )
         assert response.status_code == 200 and message in response.text, bad
     assert not RegencyLetterSettings.objects.exists()
@@ -171,6 +185,7 @@ def test_a_new_village_serves_the_regency_default_set(client, regency_admin, vil
         "/admin/layanan-surat/format-kabupaten/",
         {
             "letterhead": "Desa {{ desa }}",
+            "signature_block": "{{ jabatan }}",
             "number_format": "{nomor}/{tahun}",
             "paper": "A4",
             "default_types": ["domisili", "usaha"],
@@ -215,3 +230,23 @@ def test_the_queue_costs_the_same_for_few_and_many_requests(
         response = client.get("/admin/layanan-surat/")
     assert response.status_code == 200
     assert response.text.count("/admin/layanan-surat/permohonan/") >= 13
+
+
+def test_the_regency_logo_is_in_the_letterhead_without_any_fetch(regency, village_a):
+    identity = VillageIdentity.for_site(regency.site)
+    identity.logo = VillageImage.objects.create(
+        title="Logo Kabupaten", file=png_upload("logo.png", "red"), collection=regency.collection
+    )
+    identity.save()
+    day = datetime.date(2026, 12, 4)
+    letter = Letter(
+        village=village_a.region,
+        letter_type="domisili",
+        number=IssuedNumber(formatted="470/001"),
+        signer_position="Kepala Desa",
+        issued_on=day,
+        valid_until=day,
+    )
+    context = letter_context(letter, make_request(village_a), get_type("domisili"))
+    # Inlined: the PDF renderer fetches nothing but data URIs.
+    assert context["logo"].startswith("data:image/png;base64,")
