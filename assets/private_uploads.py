@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 import filetype
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageFile, ImageOps, UnidentifiedImageError
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; more is refused as a bomb
@@ -65,6 +65,9 @@ def _refuse(kinds) -> ValidationError:
 
 
 def _check_image(file, kind: str, kinds) -> None:
+    # WeasyPrint (the letters' PDFs) turns this on process-wide when it is imported; an
+    # upload must be whole whatever was imported before.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     file.seek(0)
     try:
         with warnings.catch_warnings():

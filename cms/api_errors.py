@@ -38,6 +38,7 @@ from ninja.pagination import LimitOffsetPagination
 
 # The largest offset accepted: far beyond any listing, and within every database's integers.
 MAX_OFFSET = 2**31 - 1
+MAX_ID = 2**63 - 1  # the largest primary key of a 64-bit column
 
 # Page actions whose subject cannot be the tree root (URL names of Wagtail's v3 routes).
 ROOT_REFUSING_ACTIONS = {"pages_actions_copy", "pages_actions_move", "pages_actions_create_alias"}
@@ -66,6 +67,10 @@ def refuse_unservable_arguments(view_func):
     @functools.wraps(view_func)
     def wrapper(request, *args, **kwargs):
         for value in kwargs.values():
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ID:
+                # An id no database column can hold (SQLite raises OverflowError on it):
+                # no such object.
+                raise HttpError(404, _("Objek tidak ditemukan."))
             if isinstance(value, LimitOffsetPagination.Input) and value.offset > MAX_OFFSET:
                 raise HttpError(
                     400, _("offset tidak boleh lebih dari %(max)d.") % {"max": MAX_OFFSET}

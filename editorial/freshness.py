@@ -21,6 +21,8 @@ What the figures mean:
   email".
 - **operators**: active accounts (``is_active``) holding the village's operator role; of
   those, **recent** ones logged in within the last ``LOGIN_WINDOW_DAYS`` days.
+- **unanswered complaints**: the village's complaints (``complaints``) still received or in
+  progress, whatever their age.
 - **inactive**: nothing published for the regency's ``inactive_after_days`` days (its saved
   ``RegencyPolicy`` or the defaults); a village that never published is inactive too.
 """
@@ -80,6 +82,7 @@ class VillageFreshness:
     # current release), None when not entered.
     budget_entered_at: datetime.datetime | None = None
     population_entered_at: datetime.datetime | None = None
+    complaints_unanswered: int = 0
 
     @property
     def code(self) -> str:
@@ -281,6 +284,23 @@ def _data_entered(regions, rows: dict) -> None:
             setattr(row, name, figures["at"])
 
 
+def _complaints_unanswered(regions, rows: dict) -> None:
+    """Fill in how many complaints each village has not answered yet: one aggregate query
+    over every village in ``regions``."""
+    from complaints.models import OPEN, Complaint
+
+    counts = (
+        Complaint.objects.filter(scope.region_code_q(regions, "village__code"), status__in=OPEN)
+        .values("village_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for figures in counts:
+        row = rows.get(figures["village_id"])
+        if row is not None:
+            row.complaints_unanswered = figures["count"]
+
+
 def is_inactive(last_published_at, inactive_after_days: int, now: datetime.datetime) -> bool:
     """No publication for ``inactive_after_days`` days, or none at all."""
     if last_published_at is None:
@@ -374,6 +394,7 @@ def village_freshness(regions) -> list[VillageFreshness]:
             row.last_reminded_at = figures["last"]
 
     _data_entered(regions, rows)
+    _complaints_unanswered(regions, rows)
 
     policies = policies_for({row.regency_code for row in rows.values()})
     for row in rows.values():
@@ -427,6 +448,7 @@ SORT_KEYS = {
     "published_90": lambda row: row.published_90,
     "pending": lambda row: row.pending_moderation,
     "unreached": lambda row: row.pending_unreached,
+    "complaints": lambda row: row.complaints_unanswered,
     "operators": lambda row: (row.operators_recent, row.operators),
     "status": lambda row: row.inactive,
     "reminded": lambda row: _date_key(row.last_reminded_at),

@@ -270,7 +270,8 @@ class ActionView(QueueMixin, View):
     model = LetterRequest
     http_method_names = ["post"]
 
-    def post(self, request, pk, action):
+    def post(self, request, pk, step):
+        action = step
         request.sensitive_post_parameters = "__ALL__"  # corrections carry personal data
         if action not in ACTIONS:
             raise Http404

@@ -23,7 +23,7 @@ def register_letters_urls():
             name="letters_request",
         ),
         path(
-            "layanan-surat/permohonan/<int:pk>/<slug:action>/",
+            "layanan-surat/permohonan/<int:pk>/<slug:step>/",
             admin_views.ActionView.as_view(),
             name="letters_request_action",
         ),

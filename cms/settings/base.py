@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opendata",
     "projects",
     "letters",
+    "complaints",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -391,6 +392,16 @@ PERSONAL_DATA_KEYS = env_list("PERSONAL_DATA_KEYS", [])
 PERSONAL_DATA_HASH_KEY = env_str("PERSONAL_DATA_HASH_KEY", "")
 # Days after a letter request closes before purge_letter_requests erases its personal data.
 LETTER_REQUEST_RETENTION_DAYS = env_int("LETTER_REQUEST_RETENTION_DAYS", 90)
+
+# Complaints (complaints.ComplaintPage, /pengaduan/): complaints one client may send per
+# village and window, tracking codes it may try, the days after which an unanswered
+# complaint is overdue for the district editors, and the days after a complaint closes
+# before purge_complaints erases the sender's name, contact details and photo.
+COMPLAINT_RATE_LIMIT = env_int("COMPLAINT_RATE_LIMIT", 5)
+COMPLAINT_RATE_WINDOW = env_int("COMPLAINT_RATE_WINDOW", 3600)
+COMPLAINT_LOOKUP_RATE_LIMIT = env_int("COMPLAINT_LOOKUP_RATE_LIMIT", 30)
+COMPLAINT_OVERDUE_DAYS = env_int("COMPLAINT_OVERDUE_DAYS", 7)
+COMPLAINT_RETENTION_DAYS = env_int("COMPLAINT_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

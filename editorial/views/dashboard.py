@@ -136,6 +136,9 @@ COLUMNS = [
     NumberColumn("published_30", label=_("Terbit 30 hari"), sort_key="published_30"),
     NumberColumn("published_90", label=_("Terbit 90 hari"), sort_key="published_90"),
     NumberColumn("pending_moderation", label=_("Menunggu moderasi"), sort_key="pending"),
+    NumberColumn(
+        "complaints_unanswered", label=_("Pengaduan belum dijawab"), sort_key="complaints"
+    ),
     OperatorsColumn("operators", label=_("Operator"), sort_key="operators"),
     StatusTagColumn(
         "status_label", label=_("Status"), sort_key="status", primary=lambda row: not row.inactive
@@ -159,6 +162,7 @@ CSV_HEADINGS = {
     "published_90": _("Terbit 90 hari"),
     "pending_moderation": _("Menunggu moderasi"),
     "pending_unreached": _("Menunggu di peninjau tanpa email"),
+    "complaints_unanswered": _("Pengaduan belum dijawab"),
     "operators": _("Operator aktif"),
     "operators_recent": _("Operator masuk 90 hari"),
     "status_label": _("Status"),
@@ -296,6 +300,7 @@ class FreshnessDashboardView(ReportView):
             "villages": len(rows),
             "inactive": sum(row.inactive for row in rows),
             "pending": sum(row.pending_moderation for row in rows),
+            "complaints": sum(row.complaints_unanswered for row in rows),
         }
         context["regency"] = self.regency
         context["policy_days"] = sorted({row.inactive_after_days for row in self.all_rows})

@@ -210,3 +210,18 @@ def test_v3_openapi_schema_documents_the_error_statuses_the_api_answers(client, 
     assert {"type", "title", "status"} <= set(
         schema["components"]["schemas"]["ProblemDetail"]["required"]
     )
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_v3_an_id_no_column_can_hold_is_a_404(api, village_a, operator_a, method):
+    # Found by the fuzzing: this PATCH ended in a 500 on SQLite (OverflowError converting the
+    # id) once its body passed validation.
+    client = api(operator_a, village_a.host)
+    path = "/api/v3/pages/1194168568227542396305408/?rich_text_format=markdown"
+    body = {"slug": None, "title": "Region", "meta": {"type": "products.ProductIndexPage"}}
+    send = {
+        "get": lambda: client.get(path),
+        "patch": lambda: client.patch(path, body),
+        "delete": lambda: client.delete(path),
+    }
+    problem(send[method](), 404)

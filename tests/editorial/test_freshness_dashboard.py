@@ -36,6 +36,7 @@ CSV_HEADER = [
     "Terbit 90 hari",
     "Menunggu moderasi",
     "Menunggu di peninjau tanpa email",
+    "Pengaduan belum dijawab",
     "Operator aktif",
     "Operator masuk 90 hari",
     "Status",

@@ -347,3 +347,14 @@ def test_hostile_input_in_every_field_is_stored_as_text_or_refused(
         assert detail.status_code == 200
         assert "<script>alert(1)" not in detail.text
     assert LetterRequest.objects.filter(letter_type=letter_type).count() == len(HOSTILE)
+
+
+def test_a_truncated_photo_is_refused_even_after_a_letter_pdf(client, village_a):
+    import weasyprint  # noqa: F401 (it turns on Pillow's LOAD_TRUNCATED_IMAGES)
+
+    from tests.letters.service import png_bytes
+
+    whole = png_bytes(size=(300, 300))
+    response = submit(client, village_a, lampiran_ktp=upload("ktp.png", whole[: len(whole) // 2]))
+    assert response.status_code == 400 and "Isi berkas bukan" in response.text
+    assert not LetterRequest.objects.exists()

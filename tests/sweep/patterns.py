@@ -88,6 +88,8 @@ PLAIN_VALUES = {
     "dataset": ["penduduk", "apbdes", "idm"],
     "layout": ["population"],
     "fmt": ["csv"],
+    "letter_type": ["domisili"],
+    "step": ["proses", "setujui", "cabut"],
 }
 # Query parameters listing, chooser and bulk views read, set to the victim's ids at once.
 FILTER_SLOTS = {

@@ -21,6 +21,7 @@ admin and on every other host.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass, field
 
@@ -54,9 +55,12 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from complaints.models import Complaint, NameShown, Status
 from home.models import ContactPage, StandardPage
 from letters.issuing import issue_letter
 from letters.models import LetterRequest
+from letters.personal import encrypt_bytes
+from letters.processing import store_attachment
 from news.models import NewsCategory
 from opendata.models import IndexPage, IndexValue, StatisticCategory, StatisticGroup
 from opendata.periods import parse_period
@@ -74,11 +78,32 @@ VILLAGE_CODES = {
     "sembung": "35.24.01.2001",
 }
 # Kinds whose marker the village's own public site shows to anyone.
-PUBLIC_KINDS = {"gambar", "taggambar", "dokumen", "tagdokumen", "identitas"}
+PUBLIC_KINDS = {
+    "gambar",
+    "taggambar",
+    "dokumen",
+    "tagdokumen",
+    "identitas",
+    # A complaint its sender allowed and an operator published, with its answer.
+    "pengaduanpublik",
+    "jawabanpublik",
+}
 # Every village's pictures have a shape of their own, so a served picture tells whose it is.
 IMAGE_SIZES = {OWN: (16, 16), "wangi": (29, 3), "karangasem": (31, 5), "sembung": (37, 2)}
 # A prefix every marker shares: searches and tag suggestions are asked for it.
 MARKER_PREFIX = "penanda"
+
+
+def _attachment_upload():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (90, 90, 200)).save(out, format="PNG")
+    return SimpleUploadedFile("ktp.png", out.getvalue(), "image/png")
 
 
 def marker(kind: str, village: str) -> str:
@@ -361,10 +386,47 @@ def build_village(key: str) -> Village:
     letter_request.answer_values = {"keperluan": mark("keperluan")}
     letter_request.save()
     add("letter request", letter_request)
+    # Its attachment (a photo of the KTP), encrypted in private storage.
+    add("letter attachment", store_attachment(letter_request, "ktp", _attachment_upload()))
     letter = issue_letter(
         letter_request, user=operator, signer_name="Kepala Desa Uji", signer_position="Kades"
     )
     add("letter", letter, letter_token=letter.token)
+
+    # Complaints: one waiting for longer than the overdue days, with a photo of the village's
+    # own shape; one answered and published (its sender's name masked, so never shown).
+    waiting = Complaint(
+        village=tenant.region,
+        category="infrastruktur",
+        message=mark("pengaduan"),
+        name=mark("pengadu"),
+        email=f"{mark('surelpengadu')}@contoh.test",
+        phone="0812-3456-7890",
+        may_publish=True,
+        photo_type="image/png",
+    )
+    waiting.photo.save(
+        "foto", ContentFile(encrypt_bytes(png_bytes("green", size=IMAGE_SIZES[key]))), save=False
+    )
+    waiting.save()
+    Complaint.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=30)
+    )
+    add("complaint", waiting)
+    answered = Complaint.objects.create(
+        village=tenant.region,
+        category="lingkungan",
+        message=mark("pengaduanpublik"),
+        name=mark("pengadupublik"),
+        email=f"{mark('surelpengadupublik')}@contoh.test",
+        answer=mark("jawabanpublik"),
+        answered_at=timezone.now(),
+        status=Status.ANSWERED,
+        may_publish=True,
+        published=True,
+        name_shown=NameShown.MASKED,
+    )
+    add("published complaint", answered)
 
     token, _plaintext = APIToken.create_token(user=operator, name=mark("token"))
     add("api token", token)

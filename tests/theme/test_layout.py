@@ -26,6 +26,8 @@ STANDARD_SECTIONS = [
     "apbdes",
     "pembangunan",
     "idm",
+    "layanan",
+    "pengaduan",
     "kontak",
 ]
 

@@ -107,6 +107,8 @@ def test_village_gets_standard_sections(village_a, village_other_regency):
         "apbdes",
         "pembangunan",
         "idm",
+        "layanan",
+        "pengaduan",
         "kontak",
     ]
     for village in (village_a, village_other_regency):

@@ -36,12 +36,14 @@ STANDARD_ORDER = [
     "apbdes",
     "pembangunan",
     "idm",
+    "layanan",
+    "pengaduan",
     "kontak",
 ]
 
 
 def services_page(village_page):
-    return StandardPage.objects.child_of(village_page).filter(slug="layanan").live().first()
+    return StandardPage.objects.child_of(village_page).filter(slug="kios").live().first()
 
 
 def home_context(village_page, request):
@@ -54,7 +56,7 @@ def portal_context(regency_page, request):
 
 
 def feeds(request, site, site_name):
-    return [FeedLink(url="/layanan/feed/", title=f"Layanan {site_name}", label="Layanan lewat RSS")]
+    return [FeedLink(url="/kios/feed/", title=f"Kios {site_name}", label="Kios lewat RSS")]
 
 
 def write_intro(page):
@@ -63,14 +65,14 @@ def write_intro(page):
 
 
 SERVICES = Section(
-    slug="layanan",
+    slug="kios",
     page_model="home.StandardPage",
     order=95,
     provision=Provision(
-        "Layanan", defaults={"intro": "Surat dan layanan desa"}, after_create=write_intro
+        "Kios", defaults={"intro": "Surat dan kios desa"}, after_create=write_intro
     ),
-    home_block=Block("layanan/home.html", home_context, order=45),
-    portal_block=Block("layanan/portal.html", portal_context, order=20),
+    home_block=Block("kios/home.html", home_context, order=45),
+    portal_block=Block("kios/portal.html", portal_context, order=20),
     feed_links=feeds,
     operator_permissions=("taggit.add_tag",),
 )
@@ -78,13 +80,13 @@ SERVICES = Section(
 
 @pytest.fixture
 def section_templates(settings, tmp_path):
-    folder = tmp_path / "templates" / "layanan"
+    folder = tmp_path / "templates" / "kios"
     folder.mkdir(parents=True)
     (folder / "home.html").write_text(
-        '<section class="home-block" id="home-layanan">{{ services.intro }}</section>'
+        '<section class="home-block" id="home-kios">{{ services.intro }}</section>'
     )
     (folder / "portal.html").write_text(
-        '<section id="portal-layanan">Layanan {{ regency_title }}</section>'
+        '<section id="portal-kios">Kios {{ regency_title }}</section>'
     )
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [folder.parent, *engine["DIRS"]]}]
@@ -147,6 +149,8 @@ def test_village_and_portal_page_types_come_from_the_registry():
         "opendata.BudgetPage",
         "projects.ProjectIndexPage",
         "opendata.IndexPage",
+        "letters.LetterServicePage",
+        "complaints.ComplaintPage",
         "home.ContactPage",
     ]
     portal_types = [m._meta.label for m in RegencyPage.allowed_subpage_models()]
@@ -184,11 +188,11 @@ def test_registered_section_is_created_in_existing_villages_by_the_next_provisio
     report = reprovision()
 
     page = services_page(village_a.page)
-    assert page is not None and page.title == "Layanan"
-    assert page.intro == "Surat dan layanan desa (diisi setelah dibuat)"
+    assert page is not None and page.title == "Kios"
+    assert page.intro == "Surat dan kios desa (diisi setelah dibuat)"
     assert page.show_in_menus
     # After the standard sections, as its order says.
-    assert [c.slug for c in village_a.page.get_children()] == [*STANDARD_ORDER, "layanan"]
+    assert [c.slug for c in village_a.page.get_children()] == [*STANDARD_ORDER, "kios"]
     assert report.created["halaman"] >= 1
     # Villages outside the provisioned regency get it on their own regency's run.
     assert services_page(village_other_regency.page) is None
@@ -201,7 +205,7 @@ def test_provisioning_again_with_the_registered_section_changes_nothing(
     report = reprovision()
 
     assert not report.changed
-    assert village_a.page.get_children().filter(slug="layanan").count() == 1
+    assert village_a.page.get_children().filter(slug="kios").count() == 1
 
 
 def test_registered_section_gives_operators_its_model_permission(services_section, village_a):
@@ -236,31 +240,31 @@ def test_registered_section_home_block_renders_in_its_order_and_only_with_conten
     services_page(village_b.page).unpublish()
 
     html = client.get("/", HTTP_HOST=village_a.host).text
-    assert '<section class="home-block" id="home-layanan">Surat dan layanan desa' in html
+    assert '<section class="home-block" id="home-kios">Surat dan kios desa' in html
     # Order 45: before the quick links (the home page's last block).
-    assert html.index('id="home-layanan"') < html.index('id="home-tautan"')
+    assert html.index('id="home-kios"') < html.index('id="home-tautan"')
 
-    assert 'id="home-layanan"' not in client.get("/", HTTP_HOST=village_b.host).text
+    assert 'id="home-kios"' not in client.get("/", HTTP_HOST=village_b.host).text
 
 
 def test_registered_section_portal_block_and_feed_link_render(client, services_section, regency):
     html = client.get("/", HTTP_HOST=regency.host).text
 
-    assert '<section id="portal-layanan">Layanan ' in html
+    assert '<section id="portal-kios">Kios ' in html
     # Order 20: after the news of the villages (order 10), before the directory.
-    assert html.index('id="berita-terbaru"') < html.index('id="portal-layanan"')
-    assert html.index('id="portal-layanan"') < html.index('id="direktori-desa"')
-    assert link_href(html, "alternate", type="application/rss+xml") == ["/layanan/feed/"]
-    assert '<a href="/layanan/feed/">Layanan lewat RSS</a>' in html
+    assert html.index('id="berita-terbaru"') < html.index('id="portal-kios"')
+    assert html.index('id="portal-kios"') < html.index('id="direktori-desa"')
+    assert link_href(html, "alternate", type="application/rss+xml") == ["/kios/feed/"]
+    assert '<a href="/kios/feed/">Kios lewat RSS</a>' in html
 
 
 def test_unregistered_section_leaves_the_home_page(client, section_templates, village_a):
     sections.register_section(SERVICES)
     try:
         reprovision()
-        assert 'id="home-layanan"' in client.get("/", HTTP_HOST=village_a.host).text
+        assert 'id="home-kios"' in client.get("/", HTTP_HOST=village_a.host).text
     finally:
         sections.unregister_section(SERVICES.slug)
 
-    assert 'id="home-layanan"' not in client.get("/", HTTP_HOST=village_a.host).text
-    assert sections.get_section("layanan") is None
+    assert 'id="home-kios"' not in client.get("/", HTTP_HOST=village_a.host).text
+    assert sections.get_section("kios") is None
