@@ -444,8 +444,8 @@ SORT_KEYS = {
     "district": lambda row: row.district_name.casefold(),
     "site": lambda row: row.site_host,
     "last_published": lambda row: _date_key(row.last_published_at),
-    "published_30": lambda row: row.published_30,
-    "published_90": lambda row: row.published_90,
+    # The last 30 days first, then the last 90 (one column shows both).
+    "published": lambda row: (row.published_30, row.published_90),
     "pending": lambda row: row.pending_moderation,
     "unreached": lambda row: row.pending_unreached,
     "complaints": lambda row: row.complaints_unanswered,

@@ -71,6 +71,13 @@ class DataEnteredColumn(Column):
         return context
 
 
+class PublishedColumn(Column):
+    """Pages published in the last 30 and 90 days, one line each: one column for both keeps
+    the table within a laptop's width (the CSV has a column for each)."""
+
+    cell_template_name = "editorial/freshness/published_cell.html"
+
+
 class ReachColumn(Column):
     """The tag "Peninjau tanpa email" on a village with submissions nobody was emailed about."""
 
@@ -133,12 +140,9 @@ COLUMNS = [
     Column("district_name", label=_("Kecamatan"), sort_key="district"),
     SiteColumn("site_url", label=_("Situs"), sort_key="site"),
     LastPublishedColumn("last_published_at", label=_("Terakhir terbit"), sort_key="last_published"),
-    NumberColumn("published_30", label=_("Terbit 30 hari"), sort_key="published_30"),
-    NumberColumn("published_90", label=_("Terbit 90 hari"), sort_key="published_90"),
+    PublishedColumn("published_30", label=_("Terbit"), sort_key="published"),
     NumberColumn("pending_moderation", label=_("Menunggu moderasi"), sort_key="pending"),
-    NumberColumn(
-        "complaints_unanswered", label=_("Pengaduan belum dijawab"), sort_key="complaints"
-    ),
+    NumberColumn("complaints_unanswered", label=_("Aduan terbuka"), sort_key="complaints"),
     OperatorsColumn("operators", label=_("Operator"), sort_key="operators"),
     StatusTagColumn(
         "status_label", label=_("Status"), sort_key="status", primary=lambda row: not row.inactive

@@ -40,7 +40,7 @@ def test_unanswered_complaints_are_counted_per_village(
     assert village_other_regency.region.code not in rows
 
     page = client.get(reverse(RESULTS)).content.decode()
-    assert 'data-label="Pengaduan belum dijawab"' in row_html(page, "Kebonharjo")
+    assert 'data-label="Aduan terbuka"' in row_html(page, "Kebonharjo")
     assert 'data-total="complaints">3 pengaduan belum dijawab' in page
 
     csv = {r["Kode"]: r for r in csv_rows(client.get(reverse(DASHBOARD), {"export": "csv"}))}
