@@ -23,6 +23,7 @@ import pytest
 
 from tests import factories
 from tests.e2e.test_admin_csp import sign_in
+from tests.letters.test_requests import make_request
 from tests.translations.english_texts import english_on_screen
 from villages.demo.content import populate_village
 
@@ -164,8 +165,13 @@ def test_operator_daily_screens_are_all_indonesian(laptop_page, site_server, fil
     sweep.open("locked pages", reverse("wagtailadmin_reports:locked_pages"))
     sweep.open("aging pages", reverse("wagtailadmin_reports:aging_pages"))
     sweep.open("account", reverse("wagtailadmin_account"))
+    letter_request = make_request(village)
+    sweep.open("letter queue", reverse("letters_queue"))
+    sweep.open("letter request", reverse("letters_request", args=[letter_request.pk]))
+    sweep.open("letter settings", reverse("letters_village_settings"))
+    sweep.open("complaints", reverse("complaints_queue"))
 
-    assert len(sweep.screens) >= 20
+    assert len(sweep.screens) >= 24
     assert sweep.english == {}, json.dumps(sweep.english, indent=1)
 
 
@@ -243,3 +249,14 @@ def test_the_english_admin_stays_available_by_preference(
     texts = screen_texts(laptop_page)
     assert english_on_screen(texts), "an English user sees the admin in English"
     assert any(re.fullmatch(r"\s*Account\s*", text) for text in texts)
+
+
+def test_regency_letter_format_screens_are_all_indonesian(
+    laptop_page, site_server, server_sees_test_data, regency
+):
+    admin = factories.make_user("regency_admin", regency.region)
+    sweep = Sweep(laptop_page, site_server, PORTAL)
+    sign_in(laptop_page, site_server, admin, host=PORTAL)
+    sweep.open("letter format", reverse("letters_regency_settings"))
+    sweep.open("letter template", reverse("letters_template_edit", args=["domisili"]))
+    assert sweep.english == {}, json.dumps(sweep.english, indent=1)
