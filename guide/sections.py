@@ -152,4 +152,34 @@ SECTIONS = (
         screenshot="lupa-sandi.png",
         alt=_("Halaman Lupa sandi"),
     ),
+    Section(
+        slug="surat",
+        title=_("7. Melayani permohonan surat"),
+        intro=_(
+            "Warga mengajukan surat dari halaman “Layanan Surat” di situs desa. Permohonannya "
+            "masuk ke menu “Layanan surat → Permohonan”; dasbor menunjukkan berapa yang menunggu."
+        ),
+        steps=(
+            _(
+                "Tekan kode permohonan untuk melihat data dan lampirannya. Setiap kali halaman "
+                "itu dibuka, tercatat siapa yang membukanya."
+            ),
+            _(
+                "Ada yang salah ketik? Pakai “Koreksi isian”. Lampiran kurang? Pakai “Minta "
+                "lampiran”: pemohon melihat permintaan itu di halaman status dan mengirimnya dari "
+                "sana."
+            ),
+            _(
+                "Tekan “Setujui dan terbitkan surat”: nomor surat dan PDF dengan kode QR dibuat "
+                "otomatis. Unduh PDF-nya, cetak, lalu tanda tangani. Surat yang perlu persetujuan "
+                "camat diteruskan ke kecamatan dulu."
+            ),
+            _(
+                "Setelah surat diambil, tekan “Surat sudah diambil pemohon”. Surat yang keliru "
+                "dapat dicabut dengan alasannya; halaman verifikasinya lalu menyatakan dicabut."
+            ),
+        ),
+        screenshot="surat.png",
+        alt=_("Halaman permohonan surat dengan data pemohon dan tombol persetujuan"),
+    ),
 )

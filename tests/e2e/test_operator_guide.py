@@ -28,6 +28,7 @@ from assets.models import VillageImage
 from guide.sections import SECTIONS
 from tests import factories
 from tests.e2e.test_admin_csp import VILLAGE_A, sign_in
+from tests.letters.test_requests import make_request
 from villages.models import VillageIdentity
 
 pytestmark = pytest.mark.e2e
@@ -132,6 +133,14 @@ def test_first_day_of_an_operator_with_the_guides_screenshots(
     # Dewi has no email: the link is shown, for the operator to pass on.
     page.wait_for_load_state("load")
     assert "Orang ini tidak memiliki email" in page.locator("main").inner_text()
+
+    # 7. A letter request from a resident, opened from the queue.
+    letter_request = make_request(village)
+    page.goto(site_server.url(VILLAGE_A, reverse("letters_queue")))
+    page.get_by_role("link", name=letter_request.tracking_code).click()
+    page.wait_for_url(re.compile(r"/admin/layanan-surat/permohonan/\d+/$"))
+    assert page.get_by_role("button", name="Setujui dan terbitkan surat").is_visible()
+    camera.shoot("surat")
 
     # 6. Forgotten password: the reset page, as someone logged out sees it.
     page.context.clear_cookies()
