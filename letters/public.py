@@ -127,7 +127,7 @@ def request_form(page, request, letter_type: str):
         return _rendered_form(page, request, kind, form, status=400)
     if form.is_spam():
         # Bots get what looks like success and nothing is stored.
-        return _private(HttpResponseRedirect(page.url + "status/"))
+        return _private(HttpResponseRedirect(page.get_url(request) + "status/"))
     limit.consume()
     data = form.cleaned_data
     per_nik = nik_limit(keyed_hash(data["nik"]))
@@ -155,7 +155,9 @@ def request_form(page, request, letter_type: str):
         form.add_error(None, error)
         return _rendered_form(page, request, kind, form, status=400)
     return _private(
-        HttpResponseRedirect(f"{page.url}status/?kode={letter_request.tracking_code}&baru=1")
+        HttpResponseRedirect(
+            f"{page.get_url(request)}status/?kode={letter_request.tracking_code}&baru=1"
+        )
     )
 
 
@@ -168,7 +170,7 @@ def _whatsapp_links(request, page, letter_request):
         "code": letter_request.tracking_code,
     }
     status_link = request.build_absolute_uri(
-        f"{page.url}status/?kode={letter_request.tracking_code}"
+        f"{page.get_url(request)}status/?kode={letter_request.tracking_code}"
     )
     return {
         # Ask the village office about the request (the code, nothing personal).
@@ -210,7 +212,7 @@ def status(page, request):
                 else:
                     return _private(
                         HttpResponseRedirect(
-                            f"{page.url}status/?kode={letter_request.tracking_code}&terkirim=1"
+                            f"{page.get_url(request)}status/?kode={letter_request.tracking_code}&terkirim=1"
                         )
                     )
         elif wanted:
