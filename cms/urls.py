@@ -1,6 +1,10 @@
+import secrets
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 
@@ -24,7 +28,26 @@ from .api import api_v2, api_v3
 
 @never_cache
 def health(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """For the load balancer and monitoring: 200 when the database and the cache answer,
+    503 (with which one failed) otherwise. Any host; never cached; says nothing else."""
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any failure is an unhealthy answer, not a 500
+        checks["database"] = "error"
+    try:
+        token = secrets.token_hex(8)
+        cache.set("_health", token, 10)
+        if cache.get("_health") != token:
+            checks["cache"] = "error"
+    except Exception:
+        checks["cache"] = "error"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
 
 
 urlpatterns = [
