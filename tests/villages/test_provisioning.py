@@ -428,3 +428,25 @@ def test_contact_form_of_a_new_village_has_working_fields(client, village_a):
     ]
     response = client.get("/kontak/", HTTP_HOST=village_a.host)
     assert 'name="pesan"' in response.text
+
+
+def _analyzed(queries) -> set[str]:
+    return {
+        q["sql"].split()[1].strip('"') for q in queries if q["sql"].upper().startswith("ANALYZE")
+    }
+
+
+def test_an_import_that_writes_ends_with_fresh_planner_statistics(db, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = write_csv(tmp_path, TWO_REGENCIES.read_text() + "35.23.02.2003,Ketodan\n")
+    with CaptureQueriesContext(connection) as written:
+        run_import(str(path), "--region", "35.23.02", "--base-domain", "tuban.test")
+    analyzed = _analyzed(written.captured_queries)
+    assert {"wagtailcore_page", "wagtailcore_site", "villages_region"} <= analyzed
+    assert "villages_villagehomepage" in analyzed
+    # A re-run that changes nothing does not pay for it.
+    with CaptureQueriesContext(connection) as unchanged:
+        run_import(str(path), "--region", "35.23.02", "--base-domain", "tuban.test")
+    assert _analyzed(unchanged.captured_queries) == set()
