@@ -245,3 +245,12 @@ def test_the_admin_home_page_says_how_many_requests_wait(client, village_a, vill
     assert "2 permohonan perlu ditindaklanjuti" in home.text
     client.force_login(factories.contributor_of(village_a))
     assert "permohonan perlu ditindaklanjuti" not in client.get("/admin/").text
+
+
+def test_the_english_site_shows_the_service_in_english(client, village_a):
+    listing = client.get("/en/layanan/", HTTP_HOST=village_a.host)
+    assert listing.status_code == 200
+    form = client.get("/en/layanan/domisili/", HTTP_HOST=village_a.host)
+    assert form.status_code == 200
+    assert "Full name" in form.text and "Nama lengkap" not in form.text
+    assert "Certificate of Domicile" in form.text
