@@ -112,6 +112,17 @@ def _check_not_about_root(kwargs) -> None:
         )
 
 
+ID_PATH_ARGUMENTS = {"id", "pk", "page_id", "image_id", "document_id"}
+
+
+def _is_storable_id(value) -> bool:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return False
+    return 0 <= number <= MAX_ID
+
+
 def require_json_object_body(run):
     """422 for a JSON body that is not an object (runs before ninja parses the body).
 
@@ -121,6 +132,11 @@ def require_json_object_body(run):
 
     @functools.wraps(run)
     def wrapper(request, *args, **kwargs):
+        # Wagtail's page schemas also look the page up by the raw path id (to learn its type)
+        # before ninja validates it: "6.2e-124" or a number no column holds was a 500.
+        for name, value in kwargs.items():
+            if name in ID_PATH_ARGUMENTS and not _is_storable_id(value):
+                return problem_response(status=404, detail=_("Objek tidak ditemukan."))
         if (
             request.method in {"POST", "PUT", "PATCH"}
             and request.content_type == "application/json"

@@ -34,6 +34,12 @@ from villages.models import VillageIdentity
 pytestmark = pytest.mark.e2e
 
 
+LOADED = """img => img.complete ? img.naturalWidth > 0 : new Promise(resolve => {
+  img.addEventListener("load", () => resolve(img.naturalWidth > 0));
+  img.addEventListener("error", () => resolve(false));
+})"""
+
+
 @pytest.fixture
 def guide_dir(tmp_path_factory):
     configured = os.environ.get("GUIDE_SCREENSHOTS")
@@ -168,6 +174,7 @@ def test_first_day_of_an_operator_with_the_guides_screenshots(
     assert images.count() == len(SECTIONS)
     for index in range(images.count()):
         images.nth(index).scroll_into_view_if_needed()
-        loaded = images.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+        # Lazy images start loading when scrolled to: wait for this one's load or error.
+        loaded = images.nth(index).evaluate(LOADED)
         assert loaded, images.nth(index).get_attribute("src")
     assert traffic.blocked == []
