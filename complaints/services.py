@@ -8,7 +8,6 @@ complaint's status by hand. Every change an operator makes is in the village his
 from __future__ import annotations
 
 import datetime
-import hashlib
 import logging
 
 from django.conf import settings
@@ -23,7 +22,7 @@ from django.utils.translation import ngettext
 from assets.private_uploads import sanitised_bytes
 from audit.models import Action
 from audit.services import record
-from home.ratelimit import RateLimit, client_ip
+from home.ratelimit import RateLimit, client_key
 from letters.personal import decrypt_bytes, encrypt_bytes
 from villages import scope
 from villages.models import Region
@@ -42,11 +41,6 @@ DEFAULT_OVERDUE_DAYS = 7
 # -- rate limits -----------------------------------------------------------------------------
 
 
-def _client_key(request) -> str:
-    # Hashed: the cache holds no visitor addresses in the clear.
-    return hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-
-
 def rate_window() -> int:
     return getattr(settings, "COMPLAINT_RATE_WINDOW", DEFAULT_RATE_WINDOW)
 
@@ -54,7 +48,7 @@ def rate_window() -> int:
 def submit_limit(page, request) -> RateLimit:
     """Complaints one client may send to one village per window."""
     return RateLimit(
-        f"complaints:submit:{page.pk}:{_client_key(request)}",
+        f"complaints:submit:{page.pk}:{client_key(request)}",
         getattr(settings, "COMPLAINT_RATE_LIMIT", DEFAULT_RATE_LIMIT),
         rate_window(),
     )
@@ -64,7 +58,7 @@ def lookup_limit(page, request) -> RateLimit:
     """Tracking codes one client may try on one village per window (codes are unguessable;
     this keeps a script from trying)."""
     return RateLimit(
-        f"complaints:lookup:{page.pk}:{_client_key(request)}",
+        f"complaints:lookup:{page.pk}:{client_key(request)}",
         getattr(settings, "COMPLAINT_LOOKUP_RATE_LIMIT", DEFAULT_LOOKUP_LIMIT),
         rate_window(),
     )

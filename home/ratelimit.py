@@ -40,6 +40,11 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def client_key(request) -> str:
+    """The client's address hashed: rate-limit keys hold no visitor addresses in the clear."""
+    return hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+
+
 class RateLimit:
     """At most ``limit`` hits per ``window`` seconds for one key."""
 
@@ -66,8 +71,7 @@ class RateLimit:
 
 def contact_form_limit(page, request) -> RateLimit:
     """The limit for one client on one contact page."""
-    # The address is hashed: the cache holds no visitor addresses in the clear.
-    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    client = client_key(request)
     return RateLimit(
         f"home:contact-form:{page.pk}:{client}",
         getattr(settings, "CONTACT_FORM_RATE_LIMIT", DEFAULT_LIMIT),

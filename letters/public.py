@@ -15,7 +15,6 @@ per NIK (by its keyed hash), and status look-ups per client address.
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import quote
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from home.ratelimit import RateLimit, client_ip
+from home.ratelimit import RateLimit, client_key
 from villages.models import VillageIdentity
 from villages.phone import whatsapp_url
 
@@ -52,13 +51,9 @@ def _private(response):
     return response
 
 
-def _client(request) -> str:
-    return hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-
-
 def request_limit(request, village) -> RateLimit:
     return RateLimit(
-        f"letters:request:{village.pk}:{_client(request)}",
+        f"letters:request:{village.pk}:{client_key(request)}",
         getattr(settings, "LETTER_REQUEST_RATE_LIMIT", 5),
         getattr(settings, "LETTER_REQUEST_RATE_WINDOW", 3600),
     )
@@ -75,7 +70,7 @@ def nik_limit(nik_hash: str) -> RateLimit:
 
 def lookup_limit(request) -> RateLimit:
     return RateLimit(
-        f"letters:lookup:{_client(request)}",
+        f"letters:lookup:{client_key(request)}",
         getattr(settings, "LETTER_STATUS_LOOKUP_LIMIT", 30),
         getattr(settings, "LETTER_STATUS_LOOKUP_WINDOW", 3600),
     )
