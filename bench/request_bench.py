@@ -1,7 +1,9 @@
 """Queries and mean latency of public requests against an already imported database.
 
 Run it against a small and a large import (e.g. Tuban and Jawa Tengah) and compare: the
-numbers should not grow with the number of villages.
+numbers should not grow with the number of villages. Each page is measured rendered (page
+cache off) and served from the page cache, beside ``/healthz`` through the same middleware
+stack (the floor: no database, no template), in the same process and run.
 """
 
 import json
@@ -31,7 +33,9 @@ from villages.models import Region  # noqa: E402
 ROUNDS = int(os.environ.get("ROUNDS", "50"))
 
 
-def measure(client, host, path):
+def measure(client, host, path, *, cached=False):
+    settings.PAGE_CACHE_ENABLED = cached
+    client.get(path, HTTP_HOST=host)
     client.get(path, HTTP_HOST=host)
     # Django empties the query log when a request starts; start from empty so the count holds.
     reset_queries()
@@ -45,6 +49,7 @@ def measure(client, host, path):
     return {
         "host": host,
         "path": path,
+        "page_cache": response.get("X-Page-Cache", "off"),
         "status": response.status_code,
         "queries": len(ctx.captured_queries),
         "mean_ms": round(statistics.mean(timings), 1),
@@ -57,12 +62,20 @@ def main():
     village = Region.objects.villages().filter(site__isnull=False).order_by("code").last()
     portal = Region.objects.filter(level="regency", site__isnull=False).order_by("code").last()
     client = Client()
-    rows = [
-        measure(client, village.site.hostname, "/"),
-        measure(client, village.site.hostname, "/profil/"),
-        measure(client, village.site.hostname, "/api/v2/pages/"),
-        measure(client, portal.site.hostname, "/"),
+    targets = [
+        (village.site.hostname, "/"),
+        (village.site.hostname, "/profil/"),
+        (village.site.hostname, "/berita/"),
+        (village.site.hostname, "/api/v2/pages/"),
+        (portal.site.hostname, "/"),
     ]
+    rows = [measure(client, village.site.hostname, "/healthz")]
+    for host, path in targets:
+        rows.append(measure(client, host, path))
+        rows.append(measure(client, host, path, cached=True))
+    floor = rows[0]["mean_ms"]
+    for row in rows:
+        row["times_floor"] = round(row["mean_ms"] / floor, 1)
     summary = {"sites": Site.objects.count(), "rows": rows}
     print(json.dumps(summary, indent=2))
     results = ROOT / "bench" / "results"

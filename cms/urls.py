@@ -27,9 +27,17 @@ from .api import api_v2, api_v3
 
 
 @never_cache
+def alive(request):
+    """``/healthz``: the process answers (for a supervisor restarting a hung worker). Asks
+    nothing of the database or the cache, so their outage does not restart every server."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
 def health(request):
-    """For the load balancer and monitoring: 200 when the database and the cache answer,
-    503 (with which one failed) otherwise. Any host; never cached; says nothing else."""
+    """``/readyz`` (and ``/_health/``): for the load balancer and monitoring: 200 when the
+    database and the cache answer, 503 (with which one failed) otherwise. Any host; never
+    cached; says nothing else."""
     checks = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
@@ -72,6 +80,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("_health/", health),
+    path("healthz", alive, name="healthz"),
+    path("readyz", health, name="readyz"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -33,9 +33,13 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # The site-root index and Wagtail keep state in the cache; each test starts clean.
+    from pagecache.invalidation import discard_pending
+
     cache.clear()
+    discard_pending()
     yield
     cache.clear()
+    discard_pending()
 
 
 @pytest.fixture

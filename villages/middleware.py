@@ -81,6 +81,8 @@ class PublicCacheControlMiddleware:
                 else settings.VILLAGES_PUBLIC_CACHE_SECONDS
             )
             patch_cache_control(response, public=True, max_age=seconds)
+            # The page cache (pagecache.middleware) keeps only what this marks.
+            response.public_page = not request.path.startswith("/api/")
             if request.path.startswith("/api/"):
                 # A bearer token sees drafts; a shared cache must not hand it the public copy.
                 patch_vary_headers(response, ["Authorization"])

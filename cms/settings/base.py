@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "projects",
     "letters",
     "complaints",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -93,6 +94,9 @@ MIDDLEWARE = [
     # Must run before anything asks Wagtail for the current site: unknown hosts stop here.
     "villages.middleware.VillageSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visitors get a stored copy of a public page while nothing on it changed; it
+    # needs the site and the language, and answers before sessions, CSRF and sign-in run.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +172,26 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The full-page cache of the public site (pagecache): in Redis with REDIS_URL, else in the
+# process's memory (the demo). Entries also expire after PAGE_CACHE_SECONDS, which bounds what
+# no signal can announce (an agenda's "upcoming" list as days pass).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_EXEMPT_PREFIXES = [
+    "/admin/",
+    "/api/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/_",
+    "/healthz",
+    "/readyz",
+]
+# A visitor carrying one of these gets the page rendered for them: a signed-in editor, a
+# visitor who passed a page's password (both sessions), one with a message waiting.
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
 
 # Sign-in, passwords and their reset ------------------------------------------------------
 
@@ -361,7 +385,15 @@ else:
 VILLAGES_PUBLIC_CACHE_SECONDS = env_int("VILLAGES_PUBLIC_CACHE_SECONDS", 300)
 VILLAGES_API_CACHE_SECONDS = env_int("VILLAGES_API_CACHE_SECONDS", 60)
 # Paths that answer on any allowed host, even one that is no village or portal site.
-VILLAGES_HOST_EXEMPT_PREFIXES = ["/admin/", "/static/", "/media/", "/documents/", "/_health/"]
+VILLAGES_HOST_EXEMPT_PREFIXES = [
+    "/admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/_health/",
+    "/healthz",
+    "/readyz",
+]
 
 # CORS for the public API (apps of the regency reuse village content).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])

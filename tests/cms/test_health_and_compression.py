@@ -18,6 +18,31 @@ def test_health_is_ok_on_any_host_and_never_cached(client):
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize("path", ["/readyz", "/_health/"])
+def test_readiness_checks_the_database_and_the_cache(client, path, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    for _ in range(2):  # never from the page cache either
+        response = client.get(path, HTTP_HOST="monitor.internal")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+        assert "no-cache" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response
+
+
+def test_liveness_asks_nothing_of_the_services(client, monkeypatch, village_a):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "set", broken)
+    monkeypatch.setattr(cache, "get", broken)
+    for host in ("monitor.internal", village_a.host):
+        response = client.get("/healthz", HTTP_HOST=host)
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+        assert "no-cache" in response["Cache-Control"]
+    assert client.get("/readyz").status_code == 503
+
+
 def test_health_says_which_service_failed(client, monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")

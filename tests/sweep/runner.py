@@ -63,7 +63,7 @@ from .world import IMAGE_SIZES, MARKER_PREFIX, Attacker, Village, World
 # The admin answers on a host that is no village's site.
 ADMIN_HOST = "admin.testserver"
 # Paths every host answers (the village middleware's exempt prefixes, but the admin).
-HOSTLESS_PREFIXES = ("documents/", "media/", "_health/")
+HOSTLESS_PREFIXES = ("documents/", "media/", "_health/", "healthz", "readyz")
 TEXT_TYPES = ("text/", "application/json", "application/javascript", "application/xml")
 WRITE_METHODS = ("post", "put", "patch", "delete")
 # Answers of A's operator to a control URL showing that it is no real address of its view
