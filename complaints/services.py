@@ -24,6 +24,7 @@ from audit.models import Action
 from audit.services import record
 from home.ratelimit import RateLimit, client_key
 from letters.personal import decrypt_bytes, encrypt_bytes
+from outbox import services as outbox
 from villages import scope
 from villages.models import Region
 from villages.models.regions import Role
@@ -109,7 +110,9 @@ def operator_emails(village: Region) -> list[str]:
     )
 
 
-def _send(subject_template: str, body_template: str, context: dict, to: list[str]) -> bool:
+def _send(
+    subject_template: str, body_template: str, context: dict, to: list[str], village: Region
+) -> bool:
     if not to:
         return False
     # Residents and operators read Indonesian, whatever language the page was in.
@@ -117,7 +120,8 @@ def _send(subject_template: str, body_template: str, context: dict, to: list[str
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context)
     try:
-        EmailMessage(subject=subject, body=body, to=to).send()
+        with outbox.about(village):
+            EmailMessage(subject=subject, body=body, to=to).send()
     except Exception:
         logger.exception("Complaint email (%s) could not be sent", body_template)
         return False
@@ -138,6 +142,7 @@ def notify_operators(complaint: Complaint) -> bool:
         "complaints/emails/received.txt",
         context,
         operator_emails(complaint.village),
+        complaint.village,
     )
 
 
@@ -156,6 +161,7 @@ def notify_sender(complaint: Complaint, status_url: str) -> bool:
         "complaints/emails/answered.txt",
         context,
         [complaint.email],
+        complaint.village,
     )
 
 

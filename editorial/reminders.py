@@ -26,6 +26,7 @@ from wagtail.users.models import UserProfile
 
 from audit.models import Action
 from audit.services import record
+from outbox import services as outbox
 from villages import timezones
 from villages.models import Region, RegionGroup
 from villages.models.regions import Level, Role
@@ -180,7 +181,8 @@ def send_reminders(plan: ReminderPlan) -> SendResult:
     with mail.get_connection() as connection:
         for reminder in plan.to_remind:
             try:
-                connection.send_messages(reminder.messages())
+                with outbox.about(reminder.region):
+                    connection.send_messages(reminder.messages())
             except Exception as error:  # noqa: BLE001 - one village's failure stops no other
                 result.failed.append((reminder, error))
                 continue

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from outbox import services as outbox
 from villages.models import VillageHomePage
 from villages.models.regions import Role
 
@@ -114,7 +115,8 @@ def notify_operators(contact_page, form, submission) -> bool:
         reply_to=[sender_email] if sender_email else None,
     )
     try:
-        message.send()
+        with outbox.about(village_region_id(contact_page)):
+            message.send()
     except Exception:
         logger.exception("Contact form email for page %s could not be sent", contact_page.pk)
         return False

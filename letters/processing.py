@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from assets.private_uploads import check_private_upload, sanitised_bytes
 from audit.models import Action
 from audit.services import record
+from outbox import services as outbox
 from villages.models.regions import Role
 
 from .issuing import issue_letter
@@ -107,7 +108,8 @@ def _notify(request: LetterRequest) -> None:
 
     def send():
         try:
-            EmailMessage(subject, body, to=[address]).send()
+            with outbox.about(request.village_id):
+                EmailMessage(subject, body, to=[address]).send()
         except Exception:  # the status changed; a mail server down must not undo it
             logger.warning("letters: the status email for a request could not be sent")
 
@@ -145,7 +147,8 @@ def _notify_staff(request: LetterRequest, region, roles) -> None:
 
     def send():
         try:
-            EmailMessage(subject, body, bcc=addresses).send()
+            with outbox.about(request.village_id):
+                EmailMessage(subject, body, bcc=addresses).send()
         except Exception:
             logger.warning("letters: the staff notice for a request could not be sent")
 

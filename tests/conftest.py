@@ -42,6 +42,14 @@ def _fresh_cache():
     discard_pending()
 
 
+@pytest.fixture(autouse=True)
+def _queued_email(settings):
+    # Django's test set-up swaps EMAIL_BACKEND for its in-memory one: every test sends
+    # through the outbox instead, which delivers (eagerly) to that same in-memory outbox.
+    settings.EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
 @pytest.fixture
 def regency(db):
     return factories.tenant("35.23")

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
 from .env import env_bool, env_int, env_list, env_str
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "letters",
     "complaints",
     "pagecache",
+    "outbox",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -400,9 +402,21 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CORS_ALLOWED_ORIGIN_REGEXES = env_list("CORS_ALLOWED_ORIGIN_REGEXES", [])
 CORS_URLS_REGEX = r"^/api/.*$"
 
-# Invitations, password resets, moderation notices and reminders go out by email: a real
-# installation sets EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the server.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Invitations, password resets, moderation notices and reminders go out by email. Every
+# email is queued (outbox) and delivered by a Celery task through the backend named by the
+# environment's EMAIL_BACKEND: a real installation sets it to
+# django.core.mail.backends.smtp.EmailBackend and the server below.
+OUTBOX_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+# Attempts before an email is "failed" (shown to the regency admin), the first wait between
+# attempts (then ×4 each time: 1, 4, 16, 64 minutes), when a delivery that never finished
+# (a worker died) is tried again, how many the periodic job hands over at once, and the days
+# a delivered email's subject and masked addresses are kept.
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+OUTBOX_STALE_SENDING_SECONDS = env_int("OUTBOX_STALE_SENDING_SECONDS", 900)
+OUTBOX_REQUEUE_BATCH = env_int("OUTBOX_REQUEUE_BATCH", 500)
+OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Portal Desa <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -438,6 +452,45 @@ COMPLAINT_RATE_WINDOW = env_int("COMPLAINT_RATE_WINDOW", 3600)
 COMPLAINT_LOOKUP_RATE_LIMIT = env_int("COMPLAINT_LOOKUP_RATE_LIMIT", 30)
 COMPLAINT_OVERDUE_DAYS = env_int("COMPLAINT_OVERDUE_DAYS", 7)
 COMPLAINT_RETENTION_DAYS = env_int("COMPLAINT_RETENTION_DAYS", 90)
+
+# Background work (cms/celery.py). With a broker (redis://127.0.0.1:6379/1, or amqp://…
+# for RabbitMQ) tasks go to `celery -A cms worker`; without one they run eagerly, in the
+# process that asks for them (the demo, the tests), and the periodic jobs do not run.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
+if not CELERY_BROKER_URL:
+    CELERY_BROKER_URL = "memory://"
+CELERY_TASK_EAGER_PROPAGATES = env_bool("CELERY_TASK_EAGER_PROPAGATES", False)
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged when it finished, so a worker that dies mid-task loses nothing.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 15 * 60)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs (`celery -A cms beat`), in Western Indonesia Time.
+CELERY_BEAT_SCHEDULE = {
+    "outbox-requeue-due": {"task": "outbox.requeue_due", "schedule": 300.0},
+    "outbox-purge-delivered": {
+        "task": "outbox.purge_delivered",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "editorial-freshness-reminders": {
+        "task": "editorial.send_freshness_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "letters-purge": {
+        "task": "letters.purge_letter_requests",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "complaints-purge": {
+        "task": "complaints.purge_complaints",
+        "schedule": crontab(hour=2, minute=15),
+    },
+}
 
 LOGGING = {
     "version": 1,

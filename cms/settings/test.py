@@ -15,7 +15,14 @@ PERSONAL_DATA_HASH_KEY = "test-personal-hash-key-not-for-production"  # noqa: S1
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Every email goes through the outbox (stored, then delivered by the task, run eagerly) to
+# Django's in-memory outbox; tests/conftest.py sets it again after Django's test set-up.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+# A task that breaks fails its test.
+CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES = {
     **STORAGES,
     # Issued letters of the tests: never in the checkout's private_media/.

@@ -30,8 +30,10 @@ print(json.dumps({
     "SECURE_CONTENT_TYPE_NOSNIFF": settings.SECURE_CONTENT_TYPE_NOSNIFF,
     "CORS_ALLOWED_ORIGINS": settings.CORS_ALLOWED_ORIGINS,
     "LANGUAGE_CODE": settings.LANGUAGE_CODE,
-    "EMAIL": [settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT,
-              settings.EMAIL_HOST_USER, settings.EMAIL_USE_TLS, settings.DEFAULT_FROM_EMAIL],
+    "EMAIL": [settings.EMAIL_BACKEND, settings.OUTBOX_DELIVERY_BACKEND, settings.EMAIL_HOST,
+              settings.EMAIL_PORT, settings.EMAIL_HOST_USER, settings.EMAIL_USE_TLS,
+              settings.DEFAULT_FROM_EMAIL],
+    "CELERY": [settings.CELERY_BROKER_URL, settings.CELERY_TASK_ALWAYS_EAGER],
     "CSP": getattr(settings, "CONTENT_SECURITY_POLICY", None),
     "CSP_REPORT_ONLY": getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
 }, default=repr))
@@ -42,7 +44,7 @@ def load_settings(module: str, **env) -> dict:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("AWS_", "DATABASE_URL", "REDIS_URL"))
+        if not k.startswith(("AWS_", "DATABASE_URL", "REDIS_URL", "CELERY_"))
     }
     clean.update({"DJANGO_SETTINGS_MODULE": module, **env})
     result = subprocess.run(
@@ -195,7 +197,9 @@ def test_email_server_comes_from_the_environment():
         EMAIL_USE_TLS="true",
         DEFAULT_FROM_EMAIL="Portal Desa Tuban <portal@tubankab.go.id>",
     )
+    # Django hands every email to the queue; the worker delivers it over SMTP.
     assert loaded["EMAIL"] == [
+        "outbox.backends.QueuedEmailBackend",
         "django.core.mail.backends.smtp.EmailBackend",
         "smtp.tubankab.go.id",
         587,
@@ -203,3 +207,14 @@ def test_email_server_comes_from_the_environment():
         True,
         "Portal Desa Tuban <portal@tubankab.go.id>",
     ]
+
+
+def test_tasks_run_eagerly_without_a_broker_and_queue_with_one():
+    # The demo and the tests: no broker, every task runs in the process that asks for it.
+    assert load_settings("cms.settings.dev")["CELERY"] == ["memory://", True]
+    loaded = load_settings(
+        "cms.settings.production",
+        SECRET_KEY="rahasia-produksi",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/1",
+    )
+    assert loaded["CELERY"] == ["redis://127.0.0.1:6379/1", False]

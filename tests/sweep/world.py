@@ -26,6 +26,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -65,6 +66,9 @@ from news.models import NewsCategory
 from opendata.models import IndexPage, IndexValue, StatisticCategory, StatisticGroup
 from opendata.periods import parse_period
 from opendata.releases import NewRelease, publish
+from outbox import services as outbox_services
+from outbox.models import OutboundEmail
+from outbox.models import Status as OutboxStatus
 from tests import factories
 from tests.assets.helpers import png_bytes
 from villages.models import Region, VillageIdentity
@@ -427,6 +431,14 @@ def build_village(key: str) -> Village:
         name_shown=NameShown.MASKED,
     )
     add("published complaint", answered)
+
+    # An email of the village that could not be delivered (the regency admin's outbox).
+    with outbox_services.about(tenant.region):
+        email = outbox_services.store(
+            mail.EmailMessage(mark("surel"), mark("isisurel"), to=["warga@contoh.test"])
+        )
+    OutboundEmail.objects.filter(pk=email.pk).update(status=OutboxStatus.FAILED, attempts=5)
+    add("outbound email", email)
 
     token, _plaintext = APIToken.create_token(user=operator, name=mark("token"))
     add("api token", token)

@@ -1,0 +1,11 @@
+"""Periodic jobs of this app for Celery beat (CELERY_BEAT_SCHEDULE): the management command,
+run by a worker."""
+
+from django.core.management import call_command
+
+from celery import shared_task
+
+
+@shared_task(name="complaints.purge_complaints")
+def purge_complaints():
+    call_command("purge_complaints")
