@@ -41,6 +41,7 @@ IGNORED_APPS = {
     "wagtail_localize",  # translations reach the site when the translated page is published
     "wagtailsearch",
     "wagtailusers",
+    "outbox",  # outgoing email: no public page shows it
 }
 IGNORED = {
     "assets.VillageRendition",

@@ -198,3 +198,18 @@ def test_every_model_shown_on_public_pages_is_watched():
         "letters.Letter",
     ):
         assert invalidation.watched(apps.get_model(label)), label
+
+
+def test_an_email_makes_no_page_stale(client, page_cache, village_a):
+    from django.core import mail
+
+    from outbox import services as outbox
+
+    host = village_a.host
+    warm(client, host)
+
+    with page_cache(), outbox.about(village_a.region):
+        mail.EmailMessage("Pengingat", "Isi", to=["operator@contoh.test"]).send()
+
+    assert len(mail.outbox) == 1
+    assert state(client, host) == "hit"
