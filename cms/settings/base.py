@@ -479,15 +479,18 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30),
     },
     "editorial-freshness-reminders": {
-        "task": "editorial.send_freshness_reminders",
+        "task": "cms.run_command",
+        "args": ["send_freshness_reminders"],
         "schedule": crontab(hour=7, minute=0),
     },
     "letters-purge": {
-        "task": "letters.purge_letter_requests",
+        "task": "cms.run_command",
+        "args": ["purge_letter_requests"],
         "schedule": crontab(hour=2, minute=0),
     },
     "complaints-purge": {
-        "task": "complaints.purge_complaints",
+        "task": "cms.run_command",
+        "args": ["purge_complaints"],
         "schedule": crontab(hour=2, minute=15),
     },
 }
