@@ -2,8 +2,9 @@
 
 Run it against a small and a large import (e.g. Tuban and Jawa Tengah) and compare: the
 numbers should not grow with the number of villages. Each page is measured rendered (page
-cache off) and served from the page cache, beside ``/healthz`` through the same middleware
-stack (the floor: no database, no template), in the same process and run.
+cache off) and served from the page cache, beside a bare view through the same middleware
+stack (``bench/floor_urls.py``; the floor: no query of its own, no template), in the same
+process and run.
 """
 
 import json
@@ -59,6 +60,7 @@ def measure(client, host, path, *, cached=False):
 
 def main():
     settings.ALLOWED_HOSTS = ["*"]
+    settings.ROOT_URLCONF = "bench.floor_urls"
     # BENCH_VILLAGE=35.23.02.2001 (Kebonharjo, filled in the demo); else the last village.
     villages = Region.objects.villages().filter(site__isnull=False)
     code = os.environ.get("BENCH_VILLAGE")
@@ -72,7 +74,7 @@ def main():
         (village.site.hostname, "/api/v2/pages/"),
         (portal.site.hostname, "/"),
     ]
-    rows = [measure(client, village.site.hostname, "/healthz")]
+    rows = [measure(client, village.site.hostname, "/_bench/floor/")]
     for host, path in targets:
         rows.append(measure(client, host, path))
         rows.append(measure(client, host, path, cached=True))

@@ -1,12 +1,6 @@
-import secrets
-
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.core.cache import cache
-from django.db import connection
-from django.http import JsonResponse
 from django.urls import include, path, re_path
-from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -24,39 +18,6 @@ from villages.views import tag_autocomplete
 from villages.views_public import robots_txt
 
 from .api import api_v2, api_v3
-
-
-@never_cache
-def alive(request):
-    """``/healthz``: the process answers (for a supervisor restarting a hung worker). Asks
-    nothing of the database or the cache, so their outage does not restart every server."""
-    return JsonResponse({"status": "ok"})
-
-
-@never_cache
-def health(request):
-    """``/readyz`` (and ``/_health/``): for the load balancer and monitoring: 200 when the
-    database and the cache answer, 503 (with which one failed) otherwise. Any host; never
-    cached; says nothing else."""
-    checks = {"database": "ok", "cache": "ok"}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any failure is an unhealthy answer, not a 500
-        checks["database"] = "error"
-    try:
-        token = secrets.token_hex(8)
-        cache.set("_health", token, 10)
-        if cache.get("_health") != token:
-            checks["cache"] = "error"
-    except Exception:
-        checks["cache"] = "error"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
-    )
-
 
 urlpatterns = [
     # Before Wagtail's own: its tag suggestions list every village's tags.
@@ -79,9 +40,7 @@ urlpatterns = [
     path("data/catalog.jsonld", catalog_view, name="opendata_catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("_health/", health),
-    path("healthz", alive, name="healthz"),
-    path("readyz", health, name="readyz"),
+    # /healthz, /readyz and /_health/ are answered before any URL: cms.health.
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -7,6 +7,9 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
+from cms.errors import init_sentry
+from cms.logs import logging_config
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -83,6 +86,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer here, before host validation and the SSL redirect: a probe
+    # asks by IP over plain HTTP.
+    "cms.health.HealthCheckMiddleware",
+    # A request id for the logs (the proxy's X-Request-ID when it sends one).
+    "cms.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # HTML and JSON compressed for phones on weak connections (the portal: 76,640 B → about
     # 6 KB). Django pads each response against BREACH; static files are precompressed by
@@ -383,6 +391,9 @@ if env_bool("CSP_REPORT_ONLY", False):
 else:
     CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
+# Readiness (/readyz) asks the Celery broker, when there is one, for at most this long.
+HEALTH_BROKER_TIMEOUT_SECONDS = env_int("HEALTH_BROKER_TIMEOUT_SECONDS", 2)
+
 # Public caching: anonymous GET responses of pages and the public API.
 VILLAGES_PUBLIC_CACHE_SECONDS = env_int("VILLAGES_PUBLIC_CACHE_SECONDS", 300)
 VILLAGES_API_CACHE_SECONDS = env_int("VILLAGES_API_CACHE_SECONDS", 60)
@@ -495,9 +506,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-}
+# Logs: one console handler; JSON lines in production (LOG_FORMAT=json), each with the request
+# id, the host and the village's code, personal numbers masked (cms/logs.py).
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+
+# Error reporting (optional): Sentry or a compatible server (GlitchTip), personal data
+# scrubbed before anything leaves the server (cms/errors.py).
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    init_sentry(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )

@@ -58,7 +58,7 @@ def test_health_reports_a_database_that_does_not_answer(client, monkeypatch):
         def cursor(self):
             raise OperationalError("connection refused")
 
-    monkeypatch.setattr("cms.urls.connection", Refusing())
+    monkeypatch.setattr("cms.health.connection", Refusing())
     response = client.get("/_health/")
     assert response.status_code == 503
     assert response.json()["database"] == "error"
