@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "complaints",
     "pagecache",
     "outbox",
+    "backups",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

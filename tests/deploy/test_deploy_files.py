@@ -114,16 +114,31 @@ def test_the_site_covers_every_village_and_forwards_what_django_needs():
         assert f"proxy_set_header {header};" in common
 
 
-@pytest.mark.parametrize("unit", ["desa-web", "desa-worker", "desa-beat"])
+UNITS = sorted(path.name for path in (DEPLOY / "systemd").iterdir())
+
+
+def _units_into(folder):
+    """The shipped units, pointed at this checkout (its .venv has gunicorn and celery)."""
+    for name in UNITS:
+        text = (DEPLOY / "systemd" / name).read_text()
+        text = text.replace("/srv/desa", str(ROOT)).replace("=desa\n", "=root\n")
+        (folder / name).write_text(text)
+
+
+def test_every_service_and_the_timer_are_shipped():
+    assert {"desa-web.service", "desa-worker.service", "desa-beat.service"} <= set(UNITS)
+    assert {"desa-backup.service", "desa-backup.timer"} <= set(UNITS)
+
+
+@pytest.mark.parametrize("unit", UNITS)
 def test_systemd_accepts_the_units(tmp_path, unit):
     analyze = _tool("systemd-analyze")
-    text = (DEPLOY / "systemd" / f"{unit}.service").read_text()
-    # Pointed at this checkout (its .venv has gunicorn and celery) and at users that exist.
-    text = text.replace("/srv/desa", str(ROOT)).replace("=desa\n", "=root\n")
-    path = tmp_path / f"{unit}.service"
-    path.write_text(text)
+    _units_into(tmp_path)
     result = subprocess.run(
-        [analyze, "verify", "--man=no", str(path)], capture_output=True, text=True, timeout=60
+        [analyze, "verify", "--man=no", str(tmp_path / unit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr
 
