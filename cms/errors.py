@@ -15,7 +15,7 @@ What a report may carry is cut down at the source, then scrubbed:
 
 import re
 
-from cms.logs import current_request, mask_personal_numbers
+from cms.logs import current_request, mask_personal_numbers, request_context
 
 PERSONAL_FIELDS = [
     "nik",
@@ -55,13 +55,13 @@ def before_send(event, hint):
     """Scrub the event, and tag it with the request id and village, as the log lines are."""
     request = current_request()
     if request is not None:
+        request_id, host, region = request_context(request)
         tags = event.setdefault("tags", {})
-        tags["request_id"] = getattr(request, "request_id", None)
-        tags["host"] = request.META.get("HTTP_HOST", "")
-        site = getattr(request, "_wagtail_site", None)
-        region = getattr(site, "region", None) if site is not None else None
+        tags["request_id"] = request_id
+        # The village's host once routing resolved it, else the host asked for.
+        tags["host"] = host or request.META.get("HTTP_HOST", "")
         if region is not None:
-            tags["region"] = region.code
+            tags["region"] = region
     return _scrub(event)
 
 

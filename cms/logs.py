@@ -54,16 +54,23 @@ class RequestIdMiddleware:
         return response
 
 
+def request_context(request) -> tuple[str | None, str | None, str | None]:
+    """(request id, village host, village code) of a request; Nones outside one."""
+    site = getattr(request, "_wagtail_site", None)
+    region = getattr(site, "region", None)
+    return (
+        getattr(request, "request_id", None),
+        site.hostname if site is not None else None,
+        region.code if region is not None else None,
+    )
+
+
 class RequestContextFilter(logging.Filter):
     def filter(self, record):
         # Django logs a 4xx/5xx response (``log_response``) after the middleware has
         # returned; it passes the request along in ``extra``.
         request = _current_request.get() or getattr(record, "request", None)
-        record.request_id = getattr(request, "request_id", None)
-        site = getattr(request, "_wagtail_site", None)
-        record.host = site.hostname if site is not None else None
-        region = getattr(site, "region", None) if site is not None else None
-        record.region = region.code if region is not None else None
+        record.request_id, record.host, record.region = request_context(request)
         if not getattr(record, "_masked", False):
             record.msg = mask_personal_numbers(record.getMessage())
             record.args = ()
